@@ -1,0 +1,75 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Gaia.Hub.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Gaia.Hub.Authentication;
+
+/// <summary>
+/// Verifies token signatures and remembers the result, keyed by SHA-256 of the token, so a reused token costs a
+/// hash instead of an ECDSA verification. Bounded: two generations of at most half the capacity each.
+/// </summary>
+public sealed class TokenVerifier(IOptions<GaiaHubOptions> options)
+{
+    private readonly IReadOnlyList<string> challenges = ChallengeText.AcceptedFor(options.Value.ServerName);
+    private readonly int generationSize = Math.Max(1, options.Value.TokenCacheSize / 2);
+    private readonly bool enabled = options.Value.TokenCacheSize > 0;
+    private readonly Lock rotation = new();
+    private ConcurrentDictionary<UInt128, VerifiedToken> current = new();
+    private ConcurrentDictionary<UInt128, VerifiedToken> previous = new();
+
+    public IReadOnlyList<string> AcceptedChallenges => challenges;
+
+    /// <summary>Returns the verified claims of <paramref name="authPart"/>, or throws a 401 <c>ValidationError</c>.</summary>
+    public VerifiedToken Verify(string authPart)
+    {
+        if (!enabled)
+        {
+            return TokenParser.Verify(authPart, challenges);
+        }
+
+        var key = KeyOf(authPart);
+        if (current.TryGetValue(key, out var hit))
+        {
+            return hit;
+        }
+
+        if (previous.TryGetValue(key, out hit))
+        {
+            Remember(key, hit);
+            return hit;
+        }
+
+        var verified = TokenParser.Verify(authPart, challenges);
+        Remember(key, verified);
+        return verified;
+    }
+
+    private void Remember(UInt128 key, VerifiedToken token)
+    {
+        current[key] = token;
+        if (current.Count < generationSize)
+        {
+            return;
+        }
+
+        lock (rotation)
+        {
+            if (current.Count >= generationSize)
+            {
+                previous = current;
+                current = new ConcurrentDictionary<UInt128, VerifiedToken>();
+            }
+        }
+    }
+
+    private static UInt128 KeyOf(string token)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        var max = Encoding.UTF8.GetMaxByteCount(token.Length);
+        var buffer = max <= 4096 ? stackalloc byte[max] : new byte[max];
+        SHA256.HashData(buffer[..Encoding.UTF8.GetBytes(token, buffer)], hash);
+        return new UInt128(BitConverter.ToUInt64(hash), BitConverter.ToUInt64(hash[8..]));
+    }
+}

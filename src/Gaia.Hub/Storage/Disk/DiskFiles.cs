@@ -1,0 +1,77 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace Gaia.Hub.Storage.Disk;
+
+/// <summary>Small file-system helpers of the disk driver.</summary>
+internal static class DiskFiles
+{
+    public const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    public static FileStream CreateNew(string path)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 0 };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = OwnerOnly;
+        }
+
+        return new FileStream(path, options);
+    }
+
+    public static FileStream OpenRead(string path) =>
+        new(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
+
+    public static DiskMetadata? ReadMetadata(string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(File.ReadAllBytes(path), DiskJson.Default.DiskMetadata);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Writes the record to a temporary file and renames it into place, so readers never see half of it.</summary>
+    public static void WriteMetadata(string path, DiskMetadata metadata, string tempDirectory)
+    {
+        var temp = Path.Join(tempDirectory, Guid.NewGuid().ToString("N"));
+        try
+        {
+            using (var stream = CreateNew(temp))
+            {
+                JsonSerializer.Serialize(stream, metadata, DiskJson.Default.DiskMetadata);
+            }
+
+            EnsureParent(path);
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    public static string Md5Hex(Stream stream)
+    {
+        stream.Position = 0;
+        var hash = Convert.ToHexStringLower(MD5.HashData(stream));
+        stream.Position = 0;
+        return hash;
+    }
+
+    public static void EnsureParent(string path) => Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+
+    public static void DeleteQuietly(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

@@ -1,0 +1,261 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+using Gaia.Hub.Configuration;
+using Gaia.Hub.Errors;
+using Microsoft.Extensions.Options;
+
+namespace Gaia.Hub.Storage.Disk;
+
+/// <summary>
+/// Files on a local disk. A write streams into a temporary file (fsync'd when durable) and renames it over the old
+/// version, so a crash, an abort or an oversize upload never leaves a partial file. Preconditions and archival copies
+/// are checked and made under a per-path lock right before that rename.
+/// </summary>
+public sealed class DiskStorageDriver : IStorageDriver
+{
+    private readonly DiskLayout layout;
+    private readonly bool durable;
+    private readonly Lock[] stripes = [.. Enumerable.Range(0, 256).Select(_ => new Lock())];
+
+    public DiskStorageDriver(IOptions<DiskStorageOptions> options)
+    {
+        layout = new DiskLayout(options.Value);
+        durable = options.Value.Durable;
+        foreach (var stale in Directory.EnumerateFiles(layout.TempRoot).Where(f => File.GetLastWriteTimeUtc(f) < DateTime.UtcNow.AddHours(-1)))
+        {
+            DiskFiles.DeleteQuietly(stale);
+        }
+    }
+
+    public string RootDirectory => layout.Root;
+
+    public async Task<string> WriteAsync(WriteRequest request, CancellationToken cancellationToken = default)
+    {
+        var (data, metadata) = layout.Resolve(request.Bucket, request.Path);
+        var archive = request.ArchivePath is null ? default : layout.Resolve(request.Bucket, request.ArchivePath);
+        if (!request.Condition.IsNone)
+        {
+            request.Condition.EnsureSatisfiedBy(Stat(request.Path, data, metadata));
+        }
+
+        var temp = layout.NewTempFile();
+        try
+        {
+            var (etag, length) = await CopyToTempAsync(request.Content, temp, cancellationToken);
+            var record = new DiskMetadata(request.ContentType, etag, length, File.GetLastWriteTimeUtc(temp).Ticks);
+            lock (StripeOf(data))
+            {
+                request.Condition.EnsureSatisfiedBy(Stat(request.Path, data, metadata));
+                if (archive.Data is not null && File.Exists(data))
+                {
+                    CopyVersion(data, metadata, archive.Data, archive.Metadata);
+                }
+
+                MoveIntoPlace(temp, data);
+                DiskFiles.WriteMetadata(metadata, record, layout.TempRoot);
+            }
+
+            return etag;
+        }
+        finally
+        {
+            DiskFiles.DeleteQuietly(temp);
+        }
+    }
+
+    public Task<StoredFile?> ReadAsync(string bucket, string path, CancellationToken cancellationToken = default)
+    {
+        var (data, metadata) = layout.Resolve(bucket, path);
+        FileStream stream;
+        try
+        {
+            stream = DiskFiles.OpenRead(data);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
+        {
+            return Task.FromResult<StoredFile?>(null);
+        }
+
+        var stat = StatOfOpenFile(path, stream, File.GetLastWriteTimeUtc(stream.SafeFileHandle), metadata);
+        return Task.FromResult<StoredFile?>(new StoredFile(stat, stream));
+    }
+
+    public Task<FileStat?> StatAsync(string bucket, string path, CancellationToken cancellationToken = default) =>
+        Task.FromResult(StatOf(bucket, path));
+
+    public Task<bool> DeleteAsync(string bucket, string path, CancellationToken cancellationToken = default)
+    {
+        var (data, metadata) = layout.Resolve(bucket, path);
+        lock (StripeOf(data))
+        {
+            if (!File.Exists(data))
+            {
+                return Task.FromResult(false);
+            }
+
+            File.Delete(data);
+            DiskFiles.DeleteQuietly(metadata);
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<bool> RenameAsync(string bucket, string path, string newPath, CancellationToken cancellationToken = default)
+    {
+        var (data, metadata) = layout.Resolve(bucket, path);
+        var (target, targetMetadata) = layout.Resolve(bucket, newPath);
+        lock (StripeOf(data))
+        {
+            if (!File.Exists(data))
+            {
+                return Task.FromResult(false);
+            }
+
+            MoveIntoPlace(data, target);
+            if (File.Exists(metadata))
+            {
+                DiskFiles.EnsureParent(targetMetadata);
+                File.Move(metadata, targetMetadata, overwrite: true);
+            }
+            else
+            {
+                DiskFiles.DeleteQuietly(targetMetadata);
+            }
+
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<ListPage> ListAsync(ListRequest request, CancellationToken cancellationToken = default)
+    {
+        var after = request.PageToken is { Length: > 0 } token ? DecodePageToken(token) : null;
+        var names = DiskLister.Walk(layout.BucketDirectory(request.Bucket), "", after, request.Prefix)
+            .Take(request.PageSize + 1)
+            .ToList();
+        var more = names.Count > request.PageSize;
+        var page = names.Take(request.PageSize)
+            .Select(name => new ListEntry(name, request.IncludeStat ? StatOf(request.Bucket, name) : null))
+            .Where(entry => !request.IncludeStat || entry.Stat is not null)
+            .ToList();
+        var next = more ? Base64Url.EncodeToString(Encoding.UTF8.GetBytes(names[request.PageSize - 1])) : null;
+        return Task.FromResult(new ListPage(page, next));
+    }
+
+    private async Task<(string ETag, long Length)> CopyToTempAsync(Stream content, string temp, CancellationToken cancellationToken)
+    {
+        using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
+        {
+            await using var file = DiskFiles.CreateNew(temp);
+            int read;
+            while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                md5.AppendData(buffer, 0, read);
+                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            }
+
+            if (durable)
+            {
+                file.Flush(flushToDisk: true);
+            }
+
+            return (Convert.ToHexStringLower(md5.GetHashAndReset()), file.Length);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private FileStat? StatOf(string bucket, string path)
+    {
+        var (data, metadata) = layout.Resolve(bucket, path);
+        return Stat(path, data, metadata);
+    }
+
+    private FileStat? Stat(string name, string data, string metadata)
+    {
+        var info = new FileInfo(data);
+        if (!info.Exists)
+        {
+            return null;
+        }
+
+        try
+        {
+            var record = DiskFiles.ReadMetadata(metadata);
+            if (record is { ETag: not null } && record.Length == info.Length && record.ModifiedTicks == info.LastWriteTimeUtc.Ticks)
+            {
+                return new FileStat(name, info.Length, record.ContentType ?? "application/octet-stream", record.ETag, info.LastWriteTimeUtc);
+            }
+
+            using var stream = DiskFiles.OpenRead(data);
+            return StatOfOpenFile(name, stream, info.LastWriteTimeUtc, metadata);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The stat of the version held open; a stale or missing sidecar is rebuilt from the bytes.</summary>
+    private FileStat StatOfOpenFile(string name, FileStream stream, DateTime modified, string metadata)
+    {
+        var record = DiskFiles.ReadMetadata(metadata);
+        var contentType = record?.ContentType ?? "application/octet-stream";
+        if (record is not { ETag: not null } || record.Length != stream.Length || record.ModifiedTicks != modified.Ticks)
+        {
+            record = new DiskMetadata(contentType, DiskFiles.Md5Hex(stream), stream.Length, modified.Ticks);
+            DiskFiles.WriteMetadata(metadata, record, layout.TempRoot);
+        }
+
+        return new FileStat(name, stream.Length, contentType, record.ETag!, modified);
+    }
+
+    private void CopyVersion(string data, string metadata, string targetData, string targetMetadata)
+    {
+        var temp = layout.NewTempFile();
+        File.Copy(data, temp);
+        File.SetLastWriteTimeUtc(temp, File.GetLastWriteTimeUtc(data));
+        MoveIntoPlace(temp, targetData);
+        if (File.Exists(metadata))
+        {
+            DiskFiles.EnsureParent(targetMetadata);
+            File.Copy(metadata, targetMetadata, overwrite: true);
+        }
+    }
+
+    private static void MoveIntoPlace(string source, string target)
+    {
+        try
+        {
+            DiskFiles.EnsureParent(target);
+            if (Directory.Exists(target))
+            {
+                throw new IOException("target is a directory");
+            }
+
+            File.Move(source, target, overwrite: true);
+        }
+        catch (IOException e) when (e is not FileNotFoundException)
+        {
+            throw GaiaException.Conflict($"The path conflicts with an existing file or directory ({e.Message}).");
+        }
+    }
+
+    private static string DecodePageToken(string token)
+    {
+        try
+        {
+            return Encoding.UTF8.GetString(Base64Url.DecodeFromChars(token));
+        }
+        catch (FormatException)
+        {
+            throw GaiaException.InvalidInput("Invalid page token.");
+        }
+    }
+
+    private Lock StripeOf(string path) => stripes[(int)((uint)StringComparer.Ordinal.GetHashCode(path) % stripes.Length)];
+}
