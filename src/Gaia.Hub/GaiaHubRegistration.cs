@@ -1,0 +1,50 @@
+using Gaia.Hub.Authentication;
+using Gaia.Hub.Configuration;
+using Gaia.Hub.Http;
+using Gaia.Hub.Hub;
+using Gaia.Hub.Revocations;
+using Gaia.Hub.Storage;
+using Gaia.Hub.Storage.Disk;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Gaia.Hub;
+
+/// <summary>One registration for both hosts (Kestrel and Functions).</summary>
+public static class GaiaHubRegistration
+{
+    public static IHostApplicationBuilder AddGaiaHub(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<GaiaHubOptions>().BindConfiguration(GaiaHubOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<GaiaHubOptions>, GaiaHubOptionsValidator>();
+        services.AddOptions<DiskStorageOptions>().BindConfiguration(DiskStorageOptions.SectionName)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.RootDirectory), "Gaia:Disk:RootDirectory must not be empty.")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<TokenVerifier>();
+        services.AddSingleton<GaiaAuthenticator>();
+        services.AddSingleton<HubService>();
+
+        var driver = builder.Configuration[$"{GaiaHubOptions.SectionName}:{nameof(GaiaHubOptions.Driver)}"] ?? "disk";
+        switch (driver)
+        {
+            case "disk":
+                services.AddSingleton<IStorageDriver, DiskStorageDriver>();
+                services.AddSingleton<IRevocationStore, DiskRevocationStore>();
+                break;
+            default:
+                throw new OptionsValidationException(GaiaHubOptions.SectionName, typeof(GaiaHubOptions),
+                    [$"Gaia:Driver must be 'disk' or 'azure' (got '{driver}')."]);
+        }
+
+        return builder;
+    }
+
+    /// <summary>Adds the hub's CORS, raw-path and error middleware, then routing. Call before mapping endpoints.</summary>
+    public static IApplicationBuilder UseGaiaHub(this IApplicationBuilder app) =>
+        app.UseMiddleware<GaiaHttpMiddleware>().UseRouting();
+}

@@ -1,0 +1,116 @@
+using Gaia.Hub.Authentication;
+using Gaia.Hub.Configuration;
+using Gaia.Hub.Errors;
+using Gaia.Hub.Hub;
+using Gaia.Hub.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+
+namespace Gaia.Hub.Http;
+
+/// <summary>
+/// The Gaia routes. Each handler only parses the request, authenticates it, calls <see cref="HubService"/> and
+/// shapes the answer; both hosts call these same methods.
+/// </summary>
+public static class HubEndpoints
+{
+    public static IEndpointRouteBuilder MapGaiaHub(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/hub_info", HubInfo);
+        endpoints.MapPost("/store/{**rest}", StoreAsync);
+        endpoints.MapDelete("/delete/{**rest}", DeleteAsync);
+        endpoints.MapPost("/list-files/{**rest}", ListFilesAsync);
+        endpoints.MapPost("/revoke-all/{**rest}", RevokeAllAsync);
+        endpoints.MapMethods("/read/{**rest}", [HttpMethods.Get, HttpMethods.Head], ReadAsync);
+        endpoints.MapGet("/healthz", () => TypedResults.Json(new StatusResponse("healthy"), GaiaJson.Relaxed.StatusResponse));
+        return endpoints;
+    }
+
+    public static IResult HubInfo(HttpContext context, HubService hub) =>
+        Json(hub.GetHubInfo(BaseUrlOf(context.Request)), GaiaJson.Relaxed.HubInfo, StatusCodes.Status200OK);
+
+    public static async Task<IResult> StoreAsync(HttpContext context, string? rest, HubService hub, GaiaAuthenticator authenticator)
+    {
+        var (address, path) = FileRoute(context, rest);
+        var request = context.Request;
+        var caller = await authenticator.AuthenticateAsync(Header(request, "Authorization"), address, true, context.RequestAborted);
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = null;
+        }
+
+        var store = new StoreRequest(path, request.ContentType, request.ContentLength,
+            Header(request, "If-Match"), Header(request, "If-None-Match"), request.Body);
+        var result = await hub.StoreAsync(caller, store, hub.ReadUrlPrefix(BaseUrlOf(request)), context.RequestAborted);
+        return Json(result, GaiaJson.Relaxed.StoreResult, StatusCodes.Status202Accepted);
+    }
+
+    public static async Task<IResult> DeleteAsync(HttpContext context, string? rest, HubService hub, GaiaAuthenticator authenticator)
+    {
+        var (address, path) = FileRoute(context, rest);
+        var caller = await authenticator.AuthenticateAsync(Header(context.Request, "Authorization"), address, true, context.RequestAborted);
+        await hub.DeleteAsync(caller, path, context.RequestAborted);
+        return TypedResults.StatusCode(StatusCodes.Status202Accepted);
+    }
+
+    public static async Task<IResult> ListFilesAsync(HttpContext context, string? rest, HubService hub, GaiaAuthenticator authenticator)
+    {
+        var address = BucketRoute(context, rest);
+        var caller = await authenticator.AuthenticateAsync(Header(context.Request, "Authorization"), address, true, context.RequestAborted);
+        var request = JsonBody.ToListRequest(await JsonBody.ReadAsync(context.Request, context.RequestAborted));
+        var page = await hub.ListAsync(caller, request, context.RequestAborted);
+        return request.Stat
+            ? Json(new ListStatResponse([.. page.Entries.Select(e => e?.Stat is { } s ? StatEntryOf(s) : null)], page.Page),
+                GaiaJson.Relaxed.ListStatResponse, StatusCodes.Status202Accepted)
+            : Json(new ListNamesResponse([.. page.Entries.Select(e => e?.Name)], page.Page),
+                GaiaJson.Relaxed.ListNamesResponse, StatusCodes.Status202Accepted);
+    }
+
+    public static async Task<IResult> RevokeAllAsync(HttpContext context, string? rest, HubService hub, GaiaAuthenticator authenticator)
+    {
+        var address = BucketRoute(context, rest);
+        var timestamp = JsonBody.ToOldestValidTimestamp(await JsonBody.ReadAsync(context.Request, context.RequestAborted));
+        var caller = await authenticator.AuthenticateAsync(Header(context.Request, "Authorization"), address, false, context.RequestAborted);
+        await hub.RevokeAllAsync(caller, timestamp, context.RequestAborted);
+        return Json(new StatusResponse("success"), GaiaJson.Relaxed.StatusResponse, StatusCodes.Status202Accepted);
+    }
+
+    public static async Task<IResult> ReadAsync(HttpContext context, string? rest, IStorageDriver driver, IOptions<GaiaHubOptions> options)
+    {
+        context.Response.Headers.CacheControl = options.Value.CacheControl;
+        var route = GaiaPath.ParseRoute(rest) ?? throw NotFound(context);
+        GaiaPath.EnsureValid(route.Path);
+        var file = await driver.ReadAsync(route.Address, route.Path, context.RequestAborted)
+            ?? throw new GaiaException(GaiaError.DoesNotExist, $"File does not exist: {route.Address}/{route.Path}");
+        return new StoredFileResult(file);
+    }
+
+    internal static GaiaException NotFound(HttpContext context) =>
+        new(GaiaError.NotFound, $"Cannot {context.Request.Method} {context.Request.Path}");
+
+    private static (string Address, string Path) FileRoute(HttpContext context, string? rest) =>
+        GaiaPath.ParseRoute(rest) ?? throw NotFound(context);
+
+    private static string BucketRoute(HttpContext context, string? rest)
+    {
+        var address = rest?.TrimEnd('/');
+        return address is not null && GaiaPath.IsAddress(address) && rest!.Length - address.Length <= 1
+            ? address
+            : throw NotFound(context);
+    }
+
+    private static StatEntry StatEntryOf(FileStat s) =>
+        new(s.Name, true, s.ETag, s.ContentLength, s.ContentType, (long)Math.Round(s.LastModified.ToUnixTimeMilliseconds() / 1000.0));
+
+    private static string? Header(HttpRequest request, string name) =>
+        request.Headers.TryGetValue(name, out var values) && values.Count > 0 ? values.ToString() : null;
+
+    private static string BaseUrlOf(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
+
+    private static JsonHttpResult<T> Json<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, int status) =>
+        TypedResults.Json(value, type, "application/json", status);
+}

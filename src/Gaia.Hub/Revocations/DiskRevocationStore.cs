@@ -1,0 +1,80 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Gaia.Hub.Configuration;
+using Gaia.Hub.Hub;
+using Microsoft.Extensions.Options;
+
+namespace Gaia.Hub.Revocations;
+
+/// <summary>
+/// Revocation timestamps as <c>{root}/{address}-auth/authTimestamp</c> (the reference hub's layout), written
+/// atomically. This process is the only writer, so the in-memory copy is always current.
+/// </summary>
+public sealed class DiskRevocationStore(IOptions<DiskStorageOptions> options) : IRevocationStore
+{
+    private const int MaxCached = 100_000;
+    private readonly string root = Path.GetFullPath(options.Value.RootDirectory);
+    private readonly ConcurrentDictionary<string, long> cache = new(StringComparer.Ordinal);
+    private readonly Lock writeLock = new();
+
+    public ValueTask<long> GetOldestValidTimestampAsync(string address, CancellationToken cancellationToken = default)
+    {
+        if (cache.TryGetValue(address, out var cached))
+        {
+            return ValueTask.FromResult(cached);
+        }
+
+        var value = ReadFile(address);
+        if (cache.Count >= MaxCached)
+        {
+            cache.Clear();
+        }
+
+        return ValueTask.FromResult(cache.GetOrAdd(address, value));
+    }
+
+    public Task<long> BumpAsync(string address, long timestamp, CancellationToken cancellationToken = default)
+    {
+        lock (writeLock)
+        {
+            var current = ReadFile(address);
+            if (timestamp > current)
+            {
+                WriteFile(address, timestamp);
+                current = timestamp;
+            }
+
+            cache[address] = current;
+            return Task.FromResult(current);
+        }
+    }
+
+    private string FileOf(string address) =>
+        GaiaPath.IsAddress(address) ? Path.Join(root, address + "-auth", "authTimestamp") : throw new ArgumentException("Not an address.", nameof(address));
+
+    private long ReadFile(string address)
+    {
+        try
+        {
+            return long.TryParse(File.ReadAllText(FileOf(address)).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : 0;
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return 0;
+        }
+    }
+
+    private void WriteFile(string address, long timestamp)
+    {
+        var path = FileOf(address);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
+        {
+            stream.Write(System.Text.Encoding.ASCII.GetBytes(timestamp.ToString(CultureInfo.InvariantCulture)));
+            stream.Flush(flushToDisk: true);
+        }
+
+        File.Move(temp, path, overwrite: true);
+    }
+}
