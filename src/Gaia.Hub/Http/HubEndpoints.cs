@@ -1,4 +1,3 @@
-using Gaia.Hub.Authentication;
 using Gaia.Hub.Configuration;
 using Gaia.Hub.Errors;
 using Gaia.Hub.Hub;
@@ -33,35 +32,33 @@ public static class HubEndpoints
     public static IResult HubInfo(HttpContext context, HubService hub) =>
         Json(hub.GetHubInfo(BaseUrlOf(context.Request)), GaiaJson.Relaxed.HubInfo, StatusCodes.Status200OK);
 
-    public static async Task<IResult> StoreAsync(HttpContext context, string? rest, HubService hub, GaiaAuthenticator authenticator)
+    public static async Task<IResult> StoreAsync(HttpContext context, string? rest, HubService hub)
     {
-        var (address, path) = FileRoute(context, rest);
-        var request = context.Request;
-        var caller = await authenticator.AuthenticateAsync(Header(request, "Authorization"), address, true, context.RequestAborted);
+        var caller = await GaiaRequestAuthorization.AuthorizeAsync(context, GaiaOperation.Store, rest);
+        var path = GaiaRequestAuthorization.FileRoute(context, rest).Path;
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
             limit.MaxRequestBodySize = null;
         }
 
+        var request = context.Request;
         var store = new StoreRequest(path, request.ContentType, request.ContentLength,
             Header(request, "If-Match"), Header(request, "If-None-Match"), request.Body);
         var result = await hub.StoreAsync(caller, store, hub.ReadUrlPrefix(BaseUrlOf(request)), context.RequestAborted);
         return Json(result, GaiaJson.Relaxed.StoreResult, StatusCodes.Status202Accepted);
     }
 
-    public static async Task<IResult> DeleteAsync(HttpContext context, string? rest, HubService hub, GaiaAuthenticator authenticator)
+    public static async Task<IResult> DeleteAsync(HttpContext context, string? rest, HubService hub)
     {
-        var (address, path) = FileRoute(context, rest);
-        var caller = await authenticator.AuthenticateAsync(Header(context.Request, "Authorization"), address, true, context.RequestAborted);
-        await hub.DeleteAsync(caller, path, context.RequestAborted);
+        var caller = await GaiaRequestAuthorization.AuthorizeAsync(context, GaiaOperation.Delete, rest);
+        await hub.DeleteAsync(caller, GaiaRequestAuthorization.FileRoute(context, rest).Path, context.RequestAborted);
         return TypedResults.StatusCode(StatusCodes.Status202Accepted);
     }
 
-    public static async Task<IResult> ListFilesAsync(HttpContext context, string? rest, HubService hub, GaiaAuthenticator authenticator)
+    public static async Task<IResult> ListFilesAsync(HttpContext context, string? rest, HubService hub)
     {
-        var address = BucketRoute(context, rest);
-        var caller = await authenticator.AuthenticateAsync(Header(context.Request, "Authorization"), address, true, context.RequestAborted);
-        var request = JsonBody.ToListRequest(await JsonBody.ReadAsync(context.Request, context.RequestAborted));
+        var caller = await GaiaRequestAuthorization.AuthorizeAsync(context, GaiaOperation.ListFiles, rest);
+        var request = JsonBody.ToListRequest(GaiaRequestAuthorization.BodyOf(context));
         var page = await hub.ListAsync(caller, request, context.RequestAborted);
         return request.Stat
             ? Json(new ListStatResponse([.. page.Entries.Select(e => e?.Stat is { } s ? StatEntryOf(s) : null)], page.Page),
@@ -70,11 +67,10 @@ public static class HubEndpoints
                 GaiaJson.Relaxed.ListNamesResponse, StatusCodes.Status202Accepted);
     }
 
-    public static async Task<IResult> RevokeAllAsync(HttpContext context, string? rest, HubService hub, GaiaAuthenticator authenticator)
+    public static async Task<IResult> RevokeAllAsync(HttpContext context, string? rest, HubService hub)
     {
-        var address = BucketRoute(context, rest);
-        var timestamp = JsonBody.ToOldestValidTimestamp(await JsonBody.ReadAsync(context.Request, context.RequestAborted));
-        var caller = await authenticator.AuthenticateAsync(Header(context.Request, "Authorization"), address, false, context.RequestAborted);
+        var caller = await GaiaRequestAuthorization.AuthorizeAsync(context, GaiaOperation.RevokeAll, rest);
+        var timestamp = JsonBody.ToOldestValidTimestamp(GaiaRequestAuthorization.BodyOf(context));
         await hub.RevokeAllAsync(caller, timestamp, context.RequestAborted);
         return Json(new StatusResponse("success"), GaiaJson.Relaxed.StatusResponse, StatusCodes.Status202Accepted);
     }
@@ -91,17 +87,6 @@ public static class HubEndpoints
 
     internal static GaiaException NotFound(HttpContext context) =>
         new(GaiaError.NotFound, $"Cannot {context.Request.Method} {context.Request.Path}");
-
-    private static (string Address, string Path) FileRoute(HttpContext context, string? rest) =>
-        GaiaPath.ParseRoute(rest) ?? throw NotFound(context);
-
-    private static string BucketRoute(HttpContext context, string? rest)
-    {
-        var address = rest?.TrimEnd('/');
-        return address is not null && GaiaPath.IsAddress(address) && rest!.Length - address.Length <= 1
-            ? address
-            : throw NotFound(context);
-    }
 
     private static StatEntry StatEntryOf(FileStat s) =>
         new(s.Name, true, s.ETag, s.ContentLength, s.ContentType, (long)Math.Round(s.LastModified.ToUnixTimeMilliseconds() / 1000.0));
