@@ -11,6 +11,9 @@ done
 echo "== npm ci (jsontokens, @stacks/*, azurite)"
 npm ci --no-audit --no-fund --loglevel=error
 
+echo "== bicep build + lint of infra/ (fails on any warning)"
+infra/build.sh
+
 echo "== build (Release)"
 dotnet build GaiaFunctions.sln -c Release --nologo -v quiet
 
