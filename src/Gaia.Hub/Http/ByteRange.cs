@@ -22,7 +22,7 @@ internal readonly record struct ByteRange(long Start, long Length)
 
         var hasFirst = long.TryParse(spec[..dash], NumberStyles.None, CultureInfo.InvariantCulture, out var first);
         var hasLast = long.TryParse(spec[(dash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var last);
-        if (!hasFirst && hasLast)
+        if (dash == 0 && hasLast)
         {
             return last == 0 ? new ByteRange(0, 0) : new ByteRange(Math.Max(0, size - last), Math.Min(last, size));
         }

@@ -65,7 +65,7 @@ public static class GaiaPath
         {
             if (encoded[i] == '%')
             {
-                if (i + 2 >= encoded.Length || !byte.TryParse(encoded.AsSpan(i + 1, 2), System.Globalization.NumberStyles.HexNumber, null, out var b))
+                if (i + 2 >= encoded.Length || !byte.TryParse(encoded.AsSpan(i + 1, 2), System.Globalization.NumberStyles.AllowHexSpecifier, null, out var b))
                 {
                     throw GaiaException.InvalidInput("Malformed percent-encoding in the path.");
                 }

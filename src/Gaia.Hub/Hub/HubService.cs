@@ -55,7 +55,7 @@ public sealed class HubService(IStorageDriver driver, IRevocationStore revocatio
 
         using var held = locks.Acquire(caller.Address, request.Path, "store");
         var archivePath = caller.Scopes.IsArchival ? HistoryNameOf(request.Path) : null;
-        var body = new LimitedReadStream(request.Body, MaxUploadBytes);
+        var body = new LimitedReadStream(request.Body, request.ContentLength > 0 ? request.ContentLength.Value : MaxUploadBytes);
         var etag = await driver.WriteAsync(
             new WriteRequest(caller.Address, request.Path, body, contentType, condition, archivePath), cancellationToken);
         return new StoreResult($"{readUrlPrefix}{caller.Address}/{request.Path}", etag);
