@@ -36,6 +36,9 @@ public static class GaiaHubRegistration
                 services.AddSingleton<IStorageDriver, DiskStorageDriver>();
                 services.AddSingleton<IRevocationStore, DiskRevocationStore>();
                 break;
+            case "azure":
+                Storage.AzureBlob.AzureStorageRegistration.AddAzureStorage(services);
+                break;
             default:
                 throw new OptionsValidationException(GaiaHubOptions.SectionName, typeof(GaiaHubOptions),
                     [$"Gaia:Driver must be 'disk' or 'azure' (got '{driver}')."]);
