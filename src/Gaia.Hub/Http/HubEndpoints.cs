@@ -1,12 +1,15 @@
+using System.Globalization;
 using Gaia.Hub.Configuration;
 using Gaia.Hub.Errors;
 using Gaia.Hub.Hub;
+using Gaia.Hub.Revocations;
 using Gaia.Hub.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Gaia.Hub.Http;
@@ -17,15 +20,18 @@ namespace Gaia.Hub.Http;
 /// </summary>
 public static class HubEndpoints
 {
+    private const string RevocationBucketSuffix = "-auth";
+
     public static IEndpointRouteBuilder MapGaiaHub(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/hub_info", HubInfo);
+        endpoints.MapMethods("/hub_info", [HttpMethods.Get, HttpMethods.Head], HubInfo);
         endpoints.MapPost("/store/{**rest}", StoreAsync);
         endpoints.MapDelete("/delete/{**rest}", DeleteAsync);
         endpoints.MapPost("/list-files/{**rest}", ListFilesAsync);
         endpoints.MapPost("/revoke-all/{**rest}", RevokeAllAsync);
         endpoints.MapMethods("/read/{**rest}", [HttpMethods.Get, HttpMethods.Head], ReadAsync);
-        endpoints.MapGet("/healthz", () => TypedResults.Json(new StatusResponse("healthy"), GaiaJson.Relaxed.StatusResponse));
+        endpoints.MapMethods("/healthz", [HttpMethods.Get, HttpMethods.Head],
+            () => Json(new StatusResponse("healthy"), GaiaJson.Relaxed.StatusResponse, StatusCodes.Status200OK));
         return endpoints;
     }
 
@@ -78,11 +84,34 @@ public static class HubEndpoints
     public static async Task<IResult> ReadAsync(HttpContext context, string? rest, IStorageDriver driver, IOptions<GaiaHubOptions> options)
     {
         context.Response.Headers.CacheControl = options.Value.CacheControl;
-        var route = GaiaPath.ParseRoute(rest) ?? throw NotFound(context);
+        var route = GaiaPath.ParseRoute(rest, allowAuthBuckets: true) ?? throw NotFound(context);
+        if (route.Address.EndsWith(RevocationBucketSuffix, StringComparison.Ordinal) && route.Path == "authTimestamp")
+        {
+            return await RevocationTimestampAsync(context, route.Address[..^RevocationBucketSuffix.Length]);
+        }
+
+        if (!GaiaPath.IsAddress(route.Address))
+        {
+            throw NotFound(context);
+        }
+
         GaiaPath.EnsureValid(route.Path);
         var file = await driver.ReadAsync(route.Address, route.Path, context.RequestAborted)
             ?? throw new GaiaException(GaiaError.DoesNotExist, $"File does not exist: {route.Address}/{route.Path}");
         return new StoredFileResult(file);
+    }
+
+    /// <summary>
+    /// <c>{address}-auth/authTimestamp</c>, where the reference hub keeps a bucket's revocation timestamp (spec 4, 8):
+    /// served from the revocation store, 404 while the bucket was never revoked.
+    /// </summary>
+    private static async Task<IResult> RevocationTimestampAsync(HttpContext context, string address)
+    {
+        var store = context.RequestServices.GetRequiredService<IRevocationStore>();
+        var timestamp = GaiaPath.IsAddress(address) ? await store.GetOldestValidTimestampAsync(address, context.RequestAborted) : 0;
+        return timestamp > 0
+            ? TypedResults.Text(timestamp.ToString(CultureInfo.InvariantCulture), "text/plain; charset=UTF-8")
+            : throw new GaiaException(GaiaError.DoesNotExist, $"File does not exist: {address}-auth/authTimestamp");
     }
 
     internal static GaiaException NotFound(HttpContext context) =>
