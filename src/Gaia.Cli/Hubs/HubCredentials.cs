@@ -1,0 +1,6 @@
+using Gaia.Cli.Keys;
+
+namespace Gaia.Cli.Hubs;
+
+/// <summary>What a hub token is made from: the bucket key and, for whitelisted hubs, an association token.</summary>
+internal sealed record HubCredentials(BucketKey Key, string? AssociationToken);
