@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using Gaia.Hub.Errors;
@@ -21,10 +22,23 @@ internal static class JsonBody
             throw TooLarge();
         }
 
-        var buffer = new byte[MaxBytes + 1];
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxBytes + 1);
+        try
+        {
+            return await ParseAsync(request, buffer, cancellationToken);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Reads at most <see cref="MaxBytes"/> + 1 bytes into the (pooled) buffer; the result is a copy, independent of it.</summary>
+    private static async Task<JsonElement?> ParseAsync(HttpRequest request, byte[] buffer, CancellationToken cancellationToken)
+    {
         var total = 0;
         int read;
-        while (total < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(total), cancellationToken)) > 0)
+        while (total <= MaxBytes && (read = await request.Body.ReadAsync(buffer.AsMemory(total, MaxBytes + 1 - total), cancellationToken)) > 0)
         {
             total += read;
         }

@@ -38,6 +38,7 @@ internal static class DiskFiles
     public static void WriteMetadata(string path, DiskMetadata metadata, string tempDirectory)
     {
         var temp = Path.Join(tempDirectory, Guid.NewGuid().ToString("N"));
+        var moved = false;
         try
         {
             using (var stream = CreateNew(temp))
@@ -45,12 +46,32 @@ internal static class DiskFiles
                 JsonSerializer.Serialize(stream, metadata, DiskJson.Default.DiskMetadata);
             }
 
-            EnsureParent(path);
-            File.Move(temp, path, overwrite: true);
+            Move(temp, path);
+            moved = true;
         }
         finally
         {
-            File.Delete(temp);
+            if (!moved)
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Renames <paramref name="source"/> over <paramref name="target"/>, creating the target's folders only when the
+    /// rename finds them missing (so a store does not pay a mkdir, and its wait for the folder's lock, every time).
+    /// </summary>
+    public static void Move(string source, string target)
+    {
+        try
+        {
+            File.Move(source, target, overwrite: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            EnsureParent(target);
+            File.Move(source, target, overwrite: true);
         }
     }
 

@@ -18,6 +18,7 @@ public sealed class DiskStorageDriver : IStorageDriver
     private readonly DiskLayout layout;
     private readonly bool durable;
     private readonly Lock[] stripes = [.. Enumerable.Range(0, 256).Select(_ => new Lock())];
+    private readonly DiskLister lister = new();
 
     public DiskStorageDriver(IOptions<DiskStorageOptions> options)
     {
@@ -41,19 +42,25 @@ public sealed class DiskStorageDriver : IStorageDriver
         }
 
         var temp = layout.NewTempFile();
+        var moved = false;
         try
         {
             var (etag, length) = await CopyToTempAsync(request.Content, temp, cancellationToken);
             var record = new DiskMetadata(request.ContentType, etag, length, File.GetLastWriteTimeUtc(temp).Ticks);
             lock (StripeOf(data))
             {
-                request.Condition.EnsureSatisfiedBy(Stat(request.Path, data, metadata));
+                if (!request.Condition.IsNone)
+                {
+                    request.Condition.EnsureSatisfiedBy(Stat(request.Path, data, metadata));
+                }
+
                 if (archive.Data is not null && File.Exists(data))
                 {
                     CopyVersion(data, metadata, archive.Data, archive.Metadata);
                 }
 
                 MoveIntoPlace(temp, data);
+                moved = true;
                 DiskFiles.WriteMetadata(metadata, record, layout.TempRoot);
             }
 
@@ -61,7 +68,10 @@ public sealed class DiskStorageDriver : IStorageDriver
         }
         finally
         {
-            DiskFiles.DeleteQuietly(temp);
+            if (!moved)
+            {
+                DiskFiles.DeleteQuietly(temp);
+            }
         }
     }
 
@@ -130,7 +140,7 @@ public sealed class DiskStorageDriver : IStorageDriver
     public Task<ListPage> ListAsync(ListRequest request, CancellationToken cancellationToken = default)
     {
         var after = request.PageToken is { Length: > 0 } token ? DecodePageToken(token) : null;
-        var names = DiskLister.Walk(layout.BucketDirectory(request.Bucket), "", after, request.Prefix)
+        var names = lister.Walk(layout.BucketDirectory(request.Bucket), "", after, request.Prefix)
             .Take(request.PageSize + 1)
             .ToList();
         var more = names.Count > request.PageSize;
@@ -231,13 +241,12 @@ public sealed class DiskStorageDriver : IStorageDriver
     {
         try
         {
-            DiskFiles.EnsureParent(target);
             if (Directory.Exists(target))
             {
                 throw new IOException("target is a directory");
             }
 
-            File.Move(source, target, overwrite: true);
+            DiskFiles.Move(source, target);
         }
         catch (IOException e) when (e is not FileNotFoundException)
         {
