@@ -68,15 +68,7 @@ echo "kernel:   $(uname -r); dotnet $(dotnet --version); $(wrk --version 2>&1 | 
 echo "disk:     $(df -P "$data" | awk 'NR==2 {print $1}') $(findmnt -no FSTYPE,OPTIONS -T "$data" 2>/dev/null || true)"
 echo "load:     $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min) at the start"
 
-free_port() { node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
-wait_for() { # url, what, pid, log
-  for _ in $(seq 1 150); do
-    curl -s -o /dev/null "$1" 2>/dev/null && return 0
-    kill -0 "$3" 2>/dev/null || { echo "bench: $2 did not start:" >&2; cat "$4" >&2; return 1; }
-    sleep 0.2
-  done
-  echo "bench: $2 is not answering at $1" >&2; cat "$4" >&2; return 1
-}
+. "$root/tests/local-services.sh"
 server=0 port=0
 start() { # name, dll, then VAR=VALUE settings; sets $server (pid) and $port
   local name=$1 dll=$2; shift 2
@@ -181,21 +173,11 @@ rm -f "$work/upload.bin" "$data/hub/$address/upload.bin"
 
 if [ "$azure" = 1 ]; then
   echo "== hub, Azure driver on Azurite (in memory; no targets: Azurite is the bottleneck)"
-  blob=$(free_port); table=$(free_port); queue=$(free_port)
-  mkdir -p "$work/azurite"
-  (cd "$work/azurite" && exec node "$root/node_modules/azurite/dist/src/azurite.js" --silent --skipApiVersionCheck \
-    --disableTelemetry --inMemoryPersistence --loose --blobHost 127.0.0.1 --blobPort "$blob" --tableHost 127.0.0.1 \
-    --tablePort "$table" --queueHost 127.0.0.1 --queuePort "$queue") >"$work/azurite.log" 2>&1 &
-  azurite_pid=$!
-  pids+=("$azurite_pid")
-  wait_for "http://127.0.0.1:$blob/" Azurite "$azurite_pid" "$work/azurite.log"
-  wait_for "http://127.0.0.1:$table/" Azurite "$azurite_pid" "$work/azurite.log"
-  key='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
+  start_azurite "$root" "$work/azurite"
   start hub "$hub_dll" Gaia__Driver=azure Gaia__Azure__ContainerName="bench$(date +%s)" \
-    Gaia__Azure__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$blob/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table/devstoreaccount1;"
+    Gaia__Azure__ConnectionString="$AZURITE_CONNECTION_STRING"
   hub_phases azure
   stop
-  kill "$azurite_pid" 2>/dev/null || true
 fi
 
 if [ "$micro" = 1 ]; then
