@@ -1,10 +1,12 @@
+using Gaia.Hub.Hub;
+
 namespace Gaia.Cli.Hubs;
 
 /// <summary>Builds hub and read URLs: every path segment percent-encoded, the slashes between them kept.</summary>
 internal static class GaiaPaths
 {
     /// <summary><c>photos/été 🌞.bin</c> → <c>photos/%C3%A9t%C3%A9%20%F0%9F%8C%9E.bin</c>. Empty segments stay empty (spec 1.1).</summary>
-    public static string Encode(string path) => string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
+    public static string Encode(string path) => GaiaPath.Encode(path);
 
     /// <summary>The hub base URL as given, without trailing slashes; it must be absolute http(s).</summary>
     public static string NormalizeHubUrl(string url, string option)

@@ -1,4 +1,5 @@
 using Gaia.Hub.Errors;
+using Gaia.Hub.Hub;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
@@ -42,7 +43,7 @@ public static class GaiaHttpPipeline
         var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
         if (string.IsNullOrEmpty(raw))
         {
-            raw = string.Join('/', (context.Request.Path.Value ?? "").Split('/').Select(Uri.EscapeDataString));
+            raw = GaiaPath.Encode(context.Request.Path.Value ?? "");
         }
 
         if (raw[0] != '/' && Uri.TryCreate(raw, UriKind.Absolute, out var absolute))

@@ -83,6 +83,9 @@ public static class GaiaPath
         return builder.ToString();
     }
 
+    /// <summary>The inverse of <see cref="Decode"/>: every segment percent-encoded, the slashes between them kept.</summary>
+    public static string Encode(string path) => string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
+
     public static bool IsHistorical(string path) =>
         path.AsSpan(path.LastIndexOf('/') + 1).StartsWith(HistoryMarker, StringComparison.Ordinal);
 

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text;
 using Gaia.Hub.Configuration;
 using Gaia.Hub.Hub;
+using Gaia.Hub.Storage.Disk;
 using Microsoft.Extensions.Options;
 
 namespace Gaia.Hub.Revocations;
@@ -14,6 +16,7 @@ public sealed class DiskRevocationStore(IOptions<DiskStorageOptions> options) : 
 {
     private const int MaxCached = 100_000;
     private readonly string root = Path.GetFullPath(options.Value.RootDirectory);
+    private readonly string tempRoot = Directory.CreateDirectory(Path.Join(Path.GetFullPath(options.Value.RootDirectory), ".gaia-tmp")).FullName;
     private readonly ConcurrentDictionary<string, long> cache = new(StringComparer.Ordinal);
     private readonly Lock writeLock = new();
 
@@ -66,15 +69,20 @@ public sealed class DiskRevocationStore(IOptions<DiskStorageOptions> options) : 
 
     private void WriteFile(string address, long timestamp)
     {
-        var path = FileOf(address);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
+        var temp = Path.Join(tempRoot, Guid.NewGuid().ToString("N"));
+        try
         {
-            stream.Write(System.Text.Encoding.ASCII.GetBytes(timestamp.ToString(CultureInfo.InvariantCulture)));
-            stream.Flush(flushToDisk: true);
-        }
+            using (var stream = DiskFiles.CreateNew(temp))
+            {
+                stream.Write(Encoding.ASCII.GetBytes(timestamp.ToString(CultureInfo.InvariantCulture)));
+                stream.Flush(flushToDisk: true);
+            }
 
-        File.Move(temp, path, overwrite: true);
+            DiskFiles.Move(temp, FileOf(address));
+        }
+        finally
+        {
+            DiskFiles.DeleteQuietly(temp);
+        }
     }
 }
