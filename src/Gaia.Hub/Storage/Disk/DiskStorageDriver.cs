@@ -9,9 +9,10 @@ using Microsoft.Extensions.Options;
 namespace Gaia.Hub.Storage.Disk;
 
 /// <summary>
-/// Files on a local disk. A write streams into a temporary file (fsync'd when durable) and renames it over the old
-/// version, so a crash, an abort or an oversize upload never leaves a partial file. Preconditions and archival copies
-/// are checked and made under a per-path lock right before that rename.
+/// Files on a local disk. A write streams into a temporary file, gives it its record (see <see cref="DiskRecords"/>),
+/// fsyncs it when durable and renames it over the old version, so a crash, an abort or an oversize upload never
+/// leaves a partial file. Preconditions and archival copies are checked and made under a per-path lock right before
+/// that rename.
 /// </summary>
 public sealed class DiskStorageDriver : IStorageDriver
 {
@@ -19,11 +20,13 @@ public sealed class DiskStorageDriver : IStorageDriver
     private readonly bool durable;
     private readonly Lock[] stripes = [.. Enumerable.Range(0, 256).Select(_ => new Lock())];
     private readonly DiskLister lister = new();
+    private readonly DiskRecords records;
 
     public DiskStorageDriver(IOptions<DiskStorageOptions> options)
     {
         layout = new DiskLayout(options.Value);
         durable = options.Value.Durable;
+        records = new DiskRecords(layout, options.Value.Metadata);
         foreach (var stale in Directory.EnumerateFiles(layout.TempRoot).Where(f => File.GetLastWriteTimeUtc(f) < DateTime.UtcNow.AddHours(-1)))
         {
             DiskFiles.DeleteQuietly(stale);
@@ -31,6 +34,9 @@ public sealed class DiskStorageDriver : IStorageDriver
     }
 
     public string RootDirectory => layout.Root;
+
+    /// <summary>True when records go to extended attributes rather than sidecar files.</summary>
+    public bool RecordsInAttributes => records.InAttributes;
 
     public async Task<string> WriteAsync(WriteRequest request, CancellationToken cancellationToken = default)
     {
@@ -45,8 +51,7 @@ public sealed class DiskStorageDriver : IStorageDriver
         var moved = false;
         try
         {
-            var (etag, length) = await CopyToTempAsync(request.Content, temp, cancellationToken);
-            var record = new DiskMetadata(request.ContentType, etag, length, File.GetLastWriteTimeUtc(temp).Ticks);
+            var (record, attached) = await CopyToTempAsync(request.Content, request.ContentType, temp, cancellationToken);
             lock (StripeOf(data))
             {
                 if (!request.Condition.IsNone)
@@ -61,10 +66,10 @@ public sealed class DiskStorageDriver : IStorageDriver
 
                 MoveIntoPlace(temp, data);
                 moved = true;
-                DiskFiles.WriteMetadata(metadata, record, layout.TempRoot);
+                records.Commit(metadata, record, attached);
             }
 
-            return etag;
+            return record.ETag!;
         }
         finally
         {
@@ -88,7 +93,7 @@ public sealed class DiskStorageDriver : IStorageDriver
             return Task.FromResult<StoredFile?>(null);
         }
 
-        var stat = StatOfOpenFile(path, stream, File.GetLastWriteTimeUtc(stream.SafeFileHandle), metadata);
+        var stat = StatOfOpenFile(path, stream, data, metadata);
         return Task.FromResult<StoredFile?>(new StoredFile(stat, stream));
     }
 
@@ -152,7 +157,7 @@ public sealed class DiskStorageDriver : IStorageDriver
         return Task.FromResult(new ListPage(page, next));
     }
 
-    private async Task<(string ETag, long Length)> CopyToTempAsync(Stream content, string temp, CancellationToken cancellationToken)
+    private async Task<(DiskMetadata Record, bool Attached)> CopyToTempAsync(Stream content, string contentType, string temp, CancellationToken cancellationToken)
     {
         using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
         var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
@@ -166,12 +171,15 @@ public sealed class DiskStorageDriver : IStorageDriver
                 await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
             }
 
+            var record = new DiskMetadata(contentType, Convert.ToHexStringLower(md5.GetHashAndReset()), file.Length,
+                File.GetLastWriteTimeUtc(file.SafeFileHandle).Ticks);
+            var attached = records.Attach(file.SafeFileHandle, record);
             if (durable)
             {
                 file.Flush(flushToDisk: true);
             }
 
-            return (Convert.ToHexStringLower(md5.GetHashAndReset()), file.Length);
+            return (record, attached);
         }
         finally
         {
@@ -187,53 +195,96 @@ public sealed class DiskStorageDriver : IStorageDriver
 
     private FileStat? Stat(string name, string data, string metadata)
     {
-        var info = new FileInfo(data);
-        if (!info.Exists)
-        {
-            return null;
-        }
-
         try
         {
-            var record = DiskFiles.ReadMetadata(metadata);
-            if (record is { ETag: not null } && record.Length == info.Length && record.ModifiedTicks == info.LastWriteTimeUtc.Ticks)
-            {
-                return new FileStat(name, info.Length, record.ContentType ?? "application/octet-stream", record.ETag, info.LastWriteTimeUtc);
-            }
-
             using var stream = DiskFiles.OpenRead(data);
-            return StatOfOpenFile(name, stream, info.LastWriteTimeUtc, metadata);
+            return StatOfOpenFile(name, stream, data, metadata);
         }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
         {
             return null;
         }
     }
 
-    /// <summary>The stat of the version held open; a stale or missing sidecar is rebuilt from the bytes.</summary>
-    private FileStat StatOfOpenFile(string name, FileStream stream, DateTime modified, string metadata)
+    /// <summary>The stat of the version held open; a stale or missing record is rebuilt from the bytes.</summary>
+    private FileStat StatOfOpenFile(string name, FileStream stream, string data, string metadata)
     {
-        var record = DiskFiles.ReadMetadata(metadata);
-        var contentType = record?.ContentType ?? "application/octet-stream";
-        if (record is not { ETag: not null } || record.Length != stream.Length || record.ModifiedTicks != modified.Ticks)
+        var modified = new DateTimeOffset(File.GetLastWriteTimeUtc(stream.SafeFileHandle));
+        var length = stream.Length;
+        var record = DiskRecords.Read(stream.SafeFileHandle, metadata);
+        if (record is null || !record.Describes(length, modified))
         {
-            record = new DiskMetadata(contentType, DiskFiles.Md5Hex(stream), stream.Length, modified.Ticks);
-            DiskFiles.WriteMetadata(metadata, record, layout.TempRoot);
+            record = Heal(stream, data, metadata, record, length, modified);
         }
 
-        return new FileStat(name, stream.Length, contentType, record.ETag!, modified);
+        return new FileStat(name, length, record.ContentType ?? "application/octet-stream", record.ETag!, modified);
     }
 
+    /// <summary>
+    /// A record for the open version whose record is missing or stale (written by the reference hub, cut short by a
+    /// crash, or the file was changed in place): the ETag is recomputed from the bytes. It is saved on the open file's
+    /// attribute, or else in the sidecar, under the path's lock and only while the path still names this version.
+    /// </summary>
+    private DiskMetadata Heal(FileStream stream, string data, string metadata, DiskMetadata? stale, long length, DateTimeOffset modified)
+    {
+        var record = new DiskMetadata(stale?.ContentType, DiskFiles.Md5Hex(stream), length, modified.UtcTicks);
+        if (records.Attach(stream.SafeFileHandle, record))
+        {
+            return record;
+        }
+
+        lock (StripeOf(data))
+        {
+            var current = new FileInfo(data);
+            if (!current.Exists || current.Length != length || current.LastWriteTimeUtc.Ticks != modified.UtcTicks)
+            {
+                return record;
+            }
+
+            var fresh = DiskFiles.ReadMetadata(metadata);
+            if (fresh is not null && fresh.Describes(length, modified))
+            {
+                return fresh;
+            }
+
+            DiskFiles.WriteMetadata(metadata, record, layout.TempRoot);
+            return record;
+        }
+    }
+
+    /// <summary>Copies the current version, record included, to the archive path (historical files).</summary>
     private void CopyVersion(string data, string metadata, string targetData, string targetMetadata)
     {
         var temp = layout.NewTempFile();
-        File.Copy(data, temp);
-        File.SetLastWriteTimeUtc(temp, File.GetLastWriteTimeUtc(data));
-        MoveIntoPlace(temp, targetData);
-        if (File.Exists(metadata))
+        var moved = false;
+        try
         {
-            DiskFiles.EnsureParent(targetMetadata);
-            File.Copy(metadata, targetMetadata, overwrite: true);
+            DiskMetadata record;
+            bool attached;
+            using (var source = DiskFiles.OpenRead(data))
+            using (var copy = DiskFiles.CreateNew(temp))
+            {
+                var stat = StatOfOpenFile(data, source, data, metadata);
+                source.CopyTo(copy);
+                File.SetLastWriteTimeUtc(copy.SafeFileHandle, stat.LastModified.UtcDateTime);
+                record = new DiskMetadata(stat.ContentType, stat.ETag, stat.ContentLength, stat.LastModified.UtcTicks);
+                attached = records.Attach(copy.SafeFileHandle, record);
+                if (durable)
+                {
+                    copy.Flush(flushToDisk: true);
+                }
+            }
+
+            MoveIntoPlace(temp, targetData);
+            moved = true;
+            records.Commit(targetMetadata, record, attached);
+        }
+        finally
+        {
+            if (!moved)
+            {
+                DiskFiles.DeleteQuietly(temp);
+            }
         }
     }
 
