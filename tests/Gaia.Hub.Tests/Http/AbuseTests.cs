@@ -72,15 +72,19 @@ public sealed class AbuseTests
         var etag = await StoreOriginalAsync(client);
         var headers = new Dictionary<string, string> { ["Authorization"] = HubRequests.OwnerToken(), ["Content-Type"] = "text/plain" };
 
+        // 80,000 bytes of 100,000: more than the disk driver buffers, so the temporary file exists when the client goes.
         foreach (var name in new[] { "victim.txt", "partial.bin" })
         {
-            using (await RawHttp.SendPartialAsync(app.ServerAddress, "POST", $"/store/{HubRequests.Owner}/{name}", headers, 100_000, new byte[30_000]))
+            using (await RawHttp.SendPartialAsync(app.ServerAddress, "POST", $"/store/{HubRequests.Owner}/{name}", headers, 100_000, new byte[80_000]))
             {
                 await HubAssert.EventuallyAsync(() => app.TempFiles.Count > 0, $"the upload of {name} is being written");
             }
 
             await HubAssert.EventuallyAsync(() => app.TempFiles.Count == 0, $"the aborted upload of {name} is removed from .gaia-tmp");
         }
+
+        // 30,000 bytes of 100,000: still in the driver's buffer when the client goes; nothing reaches the disk.
+        (await RawHttp.SendPartialAsync(app.ServerAddress, "POST", $"/store/{HubRequests.Owner}/victim.txt", headers, 100_000, new byte[30_000])).Dispose();
 
         await AssertOnlyOriginalAsync(client, etag);
         HttpStatusCode status;

@@ -9,7 +9,7 @@ namespace Gaia.Hub.Storage.Disk;
 /// file per version, never a record of another version. Every failure reads as "no attribute" and callers fall back
 /// to the sidecar record.
 /// </summary>
-internal static partial class DiskAttributes
+internal static class DiskAttributes
 {
     private const string Name = "user.gaia";
     private const int MaxValueBytes = DiskMetadata.AttributeHeaderBytes + 1024;
@@ -23,7 +23,7 @@ internal static partial class DiskAttributes
         }
 
         Span<byte> value = stackalloc byte[MaxValueBytes];
-        var length = GetAttribute(file, Name, ref MemoryMarshal.GetReference(value), (nuint)value.Length);
+        var length = DiskNative.GetAttribute(file, Name, ref MemoryMarshal.GetReference(value), (nuint)value.Length);
         return length < 0 ? null : DiskMetadata.FromAttribute(value[..(int)length]);
     }
 
@@ -40,7 +40,7 @@ internal static partial class DiskAttributes
             return false;
         }
 
-        if (SetAttribute(file, Name, value, (nuint)value.Length, 0) == 0)
+        if (DiskNative.SetAttribute(file, Name, value, (nuint)value.Length, 0) == 0)
         {
             return true;
         }
@@ -48,10 +48,4 @@ internal static partial class DiskAttributes
         error = Marshal.GetLastPInvokeError();
         return false;
     }
-
-    [LibraryImport("libc", EntryPoint = "fgetxattr", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial nint GetAttribute(SafeFileHandle file, string name, ref byte value, nuint size);
-
-    [LibraryImport("libc", EntryPoint = "fsetxattr", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int SetAttribute(SafeFileHandle file, string name, byte[] value, nuint size, int flags);
 }

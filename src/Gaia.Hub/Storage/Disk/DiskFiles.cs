@@ -83,6 +83,15 @@ internal static class DiskFiles
         return hash;
     }
 
+    /// <summary>
+    /// Keeps the file at <paramref name="path"/>, if any, open until disposed (Linux). A rename that replaces the file
+    /// then does not free its blocks itself: the kernel frees them in the final close, after the rename has let go of
+    /// the file system's rename lock and both folders' locks. Freeing blocks is slow where the disk is mounted with
+    /// <c>discard</c> (each freed block is a device command the caller waits for), and inside the rename it would
+    /// stall every other rename and every file creation in those folders meanwhile.
+    /// </summary>
+    public static HeldFile Hold(string path) => new(OperatingSystem.IsLinux() ? DiskNative.Open(path, DiskNative.OpenReadOnly) : -1);
+
     public static void EnsureParent(string path) => Directory.CreateDirectory(Path.GetDirectoryName(path)!);
 
     public static void DeleteQuietly(string path)
@@ -93,6 +102,31 @@ internal static class DiskFiles
         }
         catch (IOException)
         {
+        }
+    }
+}
+
+/// <summary>A file descriptor from <see cref="DiskFiles.Hold"/>; the default value holds nothing.</summary>
+internal readonly struct HeldFile : IDisposable
+{
+    private readonly int descriptorPlusOne;
+
+    public HeldFile(int descriptor) => descriptorPlusOne = descriptor + 1;
+
+    public void Dispose()
+    {
+        if (descriptorPlusOne > 0)
+        {
+            _ = DiskNative.Close(descriptorPlusOne - 1);
+        }
+    }
+
+    /// <summary>Closes the file later on a disk thread, so that freeing its blocks does not delay the caller.</summary>
+    public void Release()
+    {
+        if (descriptorPlusOne > 0)
+        {
+            DiskThreads.Post(Dispose);
         }
     }
 }

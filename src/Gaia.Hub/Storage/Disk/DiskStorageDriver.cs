@@ -12,10 +12,14 @@ namespace Gaia.Hub.Storage.Disk;
 /// Files on a local disk. A write streams into a temporary file, gives it its record (see <see cref="DiskRecords"/>),
 /// fsyncs it when durable and renames it over the old version, so a crash, an abort or an oversize upload never
 /// leaves a partial file. Preconditions and archival copies are checked and made under a per-path lock right before
-/// that rename.
+/// that rename. Every call that waits on the device (create, fsync, rename, unlink) runs on <see cref="DiskThreads"/>,
+/// never on the thread pool; reads (open, fstat, one extended attribute) stay on the pool.
 /// </summary>
 public sealed class DiskStorageDriver : IStorageDriver
 {
+    /// <summary>The copy buffer; a body that fits in it is written whole on a disk thread.</summary>
+    private const int CopyBufferBytes = 64 * 1024;
+
     private readonly DiskLayout layout;
     private readonly bool durable;
     private readonly Lock[] stripes = [.. Enumerable.Range(0, 256).Select(_ => new Lock())];
@@ -47,11 +51,79 @@ public sealed class DiskStorageDriver : IStorageDriver
             request.Condition.EnsureSatisfiedBy(Stat(request.Path, data, metadata));
         }
 
+        var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferBytes);
         var temp = layout.NewTempFile();
-        var moved = false;
         try
         {
-            var (record, attached) = await CopyToTempAsync(request.Content, request.ContentType, temp, cancellationToken);
+            var filled = await FillAsync(request.Content, buffer, cancellationToken);
+            if (filled < buffer.Length)
+            {
+                // The whole body is here: the file is made, written and published in one go on a disk thread.
+                var etag = Convert.ToHexStringLower(MD5.HashData(buffer.AsSpan(0, filled)));
+                return await DiskThreads.RunAsync(() =>
+                {
+                    var file = DiskFiles.CreateNew(temp);
+                    DiskMetadata record;
+                    try
+                    {
+                        file.Write(buffer, 0, filled);
+                        record = new DiskMetadata(request.ContentType, etag, filled, File.GetLastWriteTimeUtc(file.SafeFileHandle).Ticks);
+                    }
+                    catch
+                    {
+                        file.Dispose();
+                        throw;
+                    }
+
+                    return Publish(request, file, record, temp, data, metadata, archive);
+                });
+            }
+
+            var stream = await DiskThreads.RunAsync(() => DiskFiles.CreateNew(temp));
+            DiskMetadata streamed;
+            try
+            {
+                streamed = await CopyAsync(buffer, request.Content, request.ContentType, stream, cancellationToken);
+            }
+            catch
+            {
+                await stream.DisposeAsync();
+                throw;
+            }
+
+            return await DiskThreads.RunAsync(() => Publish(request, stream, streamed, temp, data, metadata, archive));
+        }
+        catch
+        {
+            DiskFiles.DeleteQuietly(temp);
+            throw;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// On a disk thread: gives the temporary file its record, fsyncs it when durable, then, under the path's lock,
+    /// checks the condition, archives the current version if asked, and renames the new one into place. Returns the
+    /// ETag.
+    /// </summary>
+    private string Publish(WriteRequest request, FileStream file, DiskMetadata record, string temp, string data, string metadata, (string Data, string Metadata) archive)
+    {
+        bool attached;
+        using (file)
+        {
+            attached = records.Attach(file.SafeFileHandle, record);
+            if (durable)
+            {
+                file.Flush(flushToDisk: true);
+            }
+        }
+
+        var replaced = default(HeldFile);
+        try
+        {
             lock (StripeOf(data))
             {
                 if (!request.Condition.IsNone)
@@ -64,20 +136,17 @@ public sealed class DiskStorageDriver : IStorageDriver
                     CopyVersion(data, metadata, archive.Data, archive.Metadata);
                 }
 
+                replaced = DiskFiles.Hold(data);
                 MoveIntoPlace(temp, data);
-                moved = true;
                 records.Commit(metadata, record, attached);
             }
-
-            return record.ETag!;
         }
         finally
         {
-            if (!moved)
-            {
-                DiskFiles.DeleteQuietly(temp);
-            }
+            replaced.Release();
         }
+
+        return record.ETag!;
     }
 
     public Task<StoredFile?> ReadAsync(string bucket, string path, CancellationToken cancellationToken = default)
@@ -103,43 +172,67 @@ public sealed class DiskStorageDriver : IStorageDriver
     public Task<bool> DeleteAsync(string bucket, string path, CancellationToken cancellationToken = default)
     {
         var (data, metadata) = layout.Resolve(bucket, path);
-        lock (StripeOf(data))
+        return DiskThreads.RunAsync(() =>
         {
-            if (!File.Exists(data))
+            lock (StripeOf(data))
             {
-                return Task.FromResult(false);
-            }
+                if (!File.Exists(data))
+                {
+                    return false;
+                }
 
-            File.Delete(data);
-            DiskFiles.DeleteQuietly(metadata);
-            return Task.FromResult(true);
-        }
+                var deleted = DiskFiles.Hold(data);
+                try
+                {
+                    File.Delete(data);
+                }
+                finally
+                {
+                    deleted.Release();
+                }
+
+                DiskFiles.DeleteQuietly(metadata);
+                return true;
+            }
+        });
     }
 
     public Task<bool> RenameAsync(string bucket, string path, string newPath, CancellationToken cancellationToken = default)
     {
         var (data, metadata) = layout.Resolve(bucket, path);
         var (target, targetMetadata) = layout.Resolve(bucket, newPath);
-        lock (StripeOf(data))
+        return DiskThreads.RunAsync(() =>
         {
-            if (!File.Exists(data))
+            lock (StripeOf(data))
             {
-                return Task.FromResult(false);
-            }
+                if (!File.Exists(data))
+                {
+                    return false;
+                }
 
-            MoveIntoPlace(data, target);
-            if (File.Exists(metadata))
-            {
-                DiskFiles.EnsureParent(targetMetadata);
-                File.Move(metadata, targetMetadata, overwrite: true);
-            }
-            else
-            {
-                DiskFiles.DeleteQuietly(targetMetadata);
-            }
+                var replaced = DiskFiles.Hold(target);
+                try
+                {
+                    MoveIntoPlace(data, target);
+                }
+                finally
+                {
+                    replaced.Release();
+                }
 
-            return Task.FromResult(true);
-        }
+                if (File.Exists(metadata))
+                {
+                    DiskFiles.EnsureParent(targetMetadata);
+                    File.Move(metadata, targetMetadata, overwrite: true);
+                }
+                else
+                {
+                    DiskFiles.DeleteQuietly(targetMetadata);
+                }
+
+                return true;
+            }
+        });
     }
 
     public Task<ListPage> ListAsync(ListRequest request, CancellationToken cancellationToken = default)
@@ -157,34 +250,36 @@ public sealed class DiskStorageDriver : IStorageDriver
         return Task.FromResult(new ListPage(page, next));
     }
 
-    private async Task<(DiskMetadata Record, bool Attached)> CopyToTempAsync(Stream content, string contentType, string temp, CancellationToken cancellationToken)
+    /// <summary>Reads until <paramref name="buffer"/> is full or the body ends; the number of bytes read.</summary>
+    private static async Task<int> FillAsync(Stream content, byte[] buffer, CancellationToken cancellationToken)
+    {
+        var filled = 0;
+        int read;
+        while (filled < buffer.Length && (read = await content.ReadAsync(buffer.AsMemory(filled), cancellationToken)) > 0)
+        {
+            filled += read;
+        }
+
+        return filled;
+    }
+
+    /// <summary>
+    /// Writes the full <paramref name="buffer"/>, then streams the rest of the body through it into the temporary
+    /// file, hashing it all on the way; the record of the bytes written.
+    /// </summary>
+    private static async Task<DiskMetadata> CopyAsync(byte[] buffer, Stream content, string contentType, FileStream file, CancellationToken cancellationToken)
     {
         using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
-        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
-        try
+        var read = buffer.Length;
+        do
         {
-            await using var file = DiskFiles.CreateNew(temp);
-            int read;
-            while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
-            {
-                md5.AppendData(buffer, 0, read);
-                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-            }
-
-            var record = new DiskMetadata(contentType, Convert.ToHexStringLower(md5.GetHashAndReset()), file.Length,
-                File.GetLastWriteTimeUtc(file.SafeFileHandle).Ticks);
-            var attached = records.Attach(file.SafeFileHandle, record);
-            if (durable)
-            {
-                file.Flush(flushToDisk: true);
-            }
-
-            return (record, attached);
+            md5.AppendData(buffer, 0, read);
+            await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
         }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+        while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0);
+
+        return new DiskMetadata(contentType, Convert.ToHexStringLower(md5.GetHashAndReset()), file.Length,
+            File.GetLastWriteTimeUtc(file.SafeFileHandle).Ticks);
     }
 
     private FileStat? StatOf(string bucket, string path)

@@ -1,0 +1,23 @@
+using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
+
+namespace Gaia.Hub.Storage.Disk;
+
+/// <summary>The few C library calls .NET has no API for (Linux): extended attributes, and a plain open/close.</summary>
+internal static partial class DiskNative
+{
+    /// <summary><c>O_RDONLY | O_CLOEXEC</c> on Linux.</summary>
+    public const int OpenReadOnly = 0x80000;
+
+    [LibraryImport("libc", EntryPoint = "fgetxattr", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial nint GetAttribute(SafeFileHandle file, string name, ref byte value, nuint size);
+
+    [LibraryImport("libc", EntryPoint = "fsetxattr", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int SetAttribute(SafeFileHandle file, string name, byte[] value, nuint size, int flags);
+
+    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int Open(string path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "close")]
+    public static partial int Close(int descriptor);
+}
