@@ -6,8 +6,11 @@ namespace Gaia.Hub.Storage.Disk;
 /// <summary>The few C library calls .NET has no API for (Linux): extended attributes, and a plain open/close.</summary>
 internal static partial class DiskNative
 {
-    /// <summary><c>O_RDONLY | O_CLOEXEC</c> on Linux.</summary>
-    public const int OpenReadOnly = 0x80000;
+    /// <summary>
+    /// <c>O_RDONLY | O_NONBLOCK | O_CLOEXEC</c> (the same values on every Linux architecture): non-blocking, so that a
+    /// FIFO placed in a bucket folder by hand cannot hang the open.
+    /// </summary>
+    public const int OpenReadOnly = 0x80000 | 0x800;
 
     [LibraryImport("libc", EntryPoint = "fgetxattr", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     public static partial nint GetAttribute(SafeFileHandle file, string name, ref byte value, nuint size);
