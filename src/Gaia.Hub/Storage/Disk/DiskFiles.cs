@@ -126,7 +126,7 @@ internal readonly struct HeldFile : IDisposable
     {
         if (descriptorPlusOne > 0)
         {
-            DiskThreads.Post(Dispose);
+            DiskThreads.Release.Post(Dispose);
         }
     }
 }

@@ -60,7 +60,7 @@ public sealed class DiskStorageDriver : IStorageDriver
             {
                 // The whole body is here: the file is made, written and published in one go on a disk thread.
                 var etag = Convert.ToHexStringLower(MD5.HashData(buffer.AsSpan(0, filled)));
-                return await DiskThreads.RunAsync(() =>
+                return await DiskThreads.Device.RunAsync(() =>
                 {
                     var file = DiskFiles.CreateNew(temp);
                     DiskMetadata record;
@@ -79,7 +79,7 @@ public sealed class DiskStorageDriver : IStorageDriver
                 });
             }
 
-            var stream = await DiskThreads.RunAsync(() => DiskFiles.CreateNew(temp));
+            var stream = await DiskThreads.Device.RunAsync(() => DiskFiles.CreateNew(temp));
             DiskMetadata streamed;
             try
             {
@@ -91,7 +91,7 @@ public sealed class DiskStorageDriver : IStorageDriver
                 throw;
             }
 
-            return await DiskThreads.RunAsync(() => Publish(request, stream, streamed, temp, data, metadata, archive));
+            return await DiskThreads.Device.RunAsync(() => Publish(request, stream, streamed, temp, data, metadata, archive));
         }
         catch
         {
@@ -172,7 +172,7 @@ public sealed class DiskStorageDriver : IStorageDriver
     public Task<bool> DeleteAsync(string bucket, string path, CancellationToken cancellationToken = default)
     {
         var (data, metadata) = layout.Resolve(bucket, path);
-        return DiskThreads.RunAsync(() =>
+        return DiskThreads.Device.RunAsync(() =>
         {
             lock (StripeOf(data))
             {
@@ -201,7 +201,7 @@ public sealed class DiskStorageDriver : IStorageDriver
     {
         var (data, metadata) = layout.Resolve(bucket, path);
         var (target, targetMetadata) = layout.Resolve(bucket, newPath);
-        return DiskThreads.RunAsync(() =>
+        return DiskThreads.Device.RunAsync(() =>
         {
             lock (StripeOf(data))
             {

@@ -3,25 +3,32 @@ using System.Collections.Concurrent;
 namespace Gaia.Hub.Storage.Disk;
 
 /// <summary>
-/// Dedicated threads for the disk driver's calls that wait on the device: fsync, and the renames and unlinks that
-/// free blocks (with <c>discard</c> a freed block is a synchronous device command). On the thread pool such waits hold
-/// workers the CPU-bound requests need, and the pool, sized for the cores, keeps too few of them waiting at once for
-/// the device to serve them together. Here up to <see cref="MaxThreads"/> wait at once while the pool stays small;
-/// threads start on demand and are shared by every driver of the process.
+/// Dedicated threads for the disk driver's calls that wait on the device: file creation, fsync, and the renames and
+/// unlinks that free blocks (with <c>discard</c> a freed block is a synchronous device command). On the thread pool such
+/// waits hold workers the CPU-bound requests need, and the pool, sized for the cores, keeps too few of them waiting at
+/// once for the device to serve them together. Threads start on demand and are shared by every driver of the process.
 /// </summary>
-internal static class DiskThreads
+internal sealed class DiskThreads
 {
-    public const int MaxThreads = 32;
+    /// <summary>The writes, deletes and renames requests wait for.</summary>
+    public static readonly DiskThreads Device = new("gaia-disk", maxThreads: 16);
+
+    /// <summary>Closing replaced files, which frees their blocks: nobody waits for it.</summary>
+    public static readonly DiskThreads Release = new("gaia-free", maxThreads: 4);
 
     /// <summary>Beyond this many queued items, <see cref="Post"/> runs its work at once instead of queueing it.</summary>
     public const int MaxBacklog = 256;
 
-    private static readonly BlockingCollection<Action> Queue = [];
-    private static int started;
-    private static int idle;
+    private readonly BlockingCollection<Action> queue = [];
+    private readonly string name;
+    private readonly int maxThreads;
+    private int started;
+    private int idle;
 
-    /// <summary>Runs <paramref name="work"/> on a disk thread; the caller's continuation runs on the thread pool.</summary>
-    public static Task<T> RunAsync<T>(Func<T> work)
+    private DiskThreads(string name, int maxThreads) => (this.name, this.maxThreads) = (name, maxThreads);
+
+    /// <summary>Runs <paramref name="work"/> on one of these threads; the caller's continuation runs on the thread pool.</summary>
+    public Task<T> RunAsync<T>(Func<T> work)
     {
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         Enqueue(() =>
@@ -39,13 +46,12 @@ internal static class DiskThreads
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/> later on a disk thread, with nobody waiting for it: for work a request need not
-    /// wait for, such as freeing a replaced file's blocks. When the backlog is long the caller runs it itself, so the
-    /// queue stays bounded. <paramref name="work"/> must not throw.
+    /// Runs <paramref name="work"/> later on one of these threads, with nobody waiting for it. When the backlog is long
+    /// the caller runs it itself, so the queue stays bounded. <paramref name="work"/> must not throw.
     /// </summary>
-    public static void Post(Action work)
+    public void Post(Action work)
     {
-        if (Queue.Count >= MaxBacklog)
+        if (queue.Count >= MaxBacklog)
         {
             work();
             return;
@@ -54,14 +60,14 @@ internal static class DiskThreads
         Enqueue(work);
     }
 
-    private static void Enqueue(Action work)
+    private void Enqueue(Action work)
     {
-        Queue.Add(work);
+        queue.Add(work);
         if (Volatile.Read(ref idle) == 0 && Interlocked.Increment(ref started) is var count)
         {
-            if (count <= MaxThreads)
+            if (count <= maxThreads)
             {
-                new Thread(Loop) { IsBackground = true, Name = "gaia-disk-" + count }.Start();
+                new Thread(Loop) { IsBackground = true, Name = $"{name}-{count}" }.Start();
             }
             else
             {
@@ -70,12 +76,12 @@ internal static class DiskThreads
         }
     }
 
-    private static void Loop()
+    private void Loop()
     {
         while (true)
         {
             Interlocked.Increment(ref idle);
-            var work = Queue.Take();
+            var work = queue.Take();
             Interlocked.Decrement(ref idle);
             work();
         }
