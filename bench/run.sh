@@ -95,6 +95,7 @@ phase() { # name, method, path, then BENCH_* settings; runs a warm-up, then the 
   local name=$1 method=$2 path=$3; shift 3
   env BENCH_METHOD="$method" BENCH_PATH="$path" "$@" wrk -t$threads -c$connections -d${warmup}s --timeout 10s \
     -s "$bench/phase.lua" "http://127.0.0.1:$port" >/dev/null
+  sleep 1 # the warm-up's last requests end (a store still in flight would answer the next phase's first one 409)
   reset_peak
   local out
   out=$(env BENCH_METHOD="$method" BENCH_PATH="$path" "$@" wrk -t$threads -c$connections -d${seconds}s --timeout 10s \
