@@ -84,7 +84,7 @@ internal static class DiskFiles
     }
 
     /// <summary>
-    /// Keeps the file at <paramref name="path"/>, if any, open until disposed (Linux). A rename that replaces the file
+    /// Keeps the file at <paramref name="path"/>, if any, open until disposed, and a little longer (Linux). A rename that replaces the file
     /// then does not free its blocks itself: the kernel frees them in the final close, after the rename has let go of
     /// the file system's rename lock and both folders' locks. Freeing blocks is slow where the disk is mounted with
     /// <c>discard</c> (each freed block is a device command the caller waits for), and inside the rename it would
@@ -106,7 +106,11 @@ internal static class DiskFiles
     }
 }
 
-/// <summary>A file descriptor from <see cref="DiskFiles.Hold"/>; the default value holds nothing.</summary>
+/// <summary>
+/// A file descriptor from <see cref="DiskFiles.Hold"/>. Disposing it closes the file later on a
+/// <see cref="DiskThreads.Release"/> thread, so that freeing the blocks of a file replaced or deleted meanwhile does not
+/// delay the caller. The default value holds nothing.
+/// </summary>
 internal readonly struct HeldFile : IDisposable
 {
     private readonly int descriptorPlusOne;
@@ -117,16 +121,9 @@ internal readonly struct HeldFile : IDisposable
     {
         if (descriptorPlusOne > 0)
         {
-            _ = DiskNative.Close(descriptorPlusOne - 1);
+            DiskThreads.Release.Post(Close);
         }
     }
 
-    /// <summary>Closes the file later on a disk thread, so that freeing its blocks does not delay the caller.</summary>
-    public void Release()
-    {
-        if (descriptorPlusOne > 0)
-        {
-            DiskThreads.Release.Post(Dispose);
-        }
-    }
+    private void Close() => _ = DiskNative.Close(descriptorPlusOne - 1);
 }

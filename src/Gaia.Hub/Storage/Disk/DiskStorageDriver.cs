@@ -121,29 +121,24 @@ public sealed class DiskStorageDriver : IStorageDriver
             }
         }
 
-        var replaced = default(HeldFile);
-        try
+        lock (StripeOf(data))
         {
-            lock (StripeOf(data))
+            if (!request.Condition.IsNone)
             {
-                if (!request.Condition.IsNone)
-                {
-                    request.Condition.EnsureSatisfiedBy(Stat(request.Path, data, metadata));
-                }
-
-                if (archive.Data is not null && File.Exists(data))
-                {
-                    CopyVersion(data, metadata, archive.Data, archive.Metadata);
-                }
-
-                replaced = DiskFiles.Hold(data);
-                MoveIntoPlace(temp, data);
-                records.Commit(metadata, record, attached);
+                request.Condition.EnsureSatisfiedBy(Stat(request.Path, data, metadata));
             }
-        }
-        finally
-        {
-            replaced.Release();
+
+            if (archive.Data is not null && File.Exists(data))
+            {
+                CopyVersion(data, metadata, archive.Data, archive.Metadata);
+            }
+
+            using (DiskFiles.Hold(data))
+            {
+                MoveIntoPlace(temp, data);
+            }
+
+            records.Commit(metadata, record, attached);
         }
 
         return record.ETag!;
@@ -181,14 +176,9 @@ public sealed class DiskStorageDriver : IStorageDriver
                     return false;
                 }
 
-                var deleted = DiskFiles.Hold(data);
-                try
+                using (DiskFiles.Hold(data))
                 {
                     File.Delete(data);
-                }
-                finally
-                {
-                    deleted.Release();
                 }
 
                 DiskFiles.DeleteQuietly(metadata);
@@ -210,14 +200,9 @@ public sealed class DiskStorageDriver : IStorageDriver
                     return false;
                 }
 
-                var replaced = DiskFiles.Hold(target);
-                try
+                using (DiskFiles.Hold(target))
                 {
                     MoveIntoPlace(data, target);
-                }
-                finally
-                {
-                    replaced.Release();
                 }
 
                 if (File.Exists(metadata))
@@ -351,7 +336,6 @@ public sealed class DiskStorageDriver : IStorageDriver
     private void CopyVersion(string data, string metadata, string targetData, string targetMetadata)
     {
         var temp = layout.NewTempFile();
-        var moved = false;
         try
         {
             DiskMetadata record;
@@ -371,15 +355,12 @@ public sealed class DiskStorageDriver : IStorageDriver
             }
 
             MoveIntoPlace(temp, targetData);
-            moved = true;
             records.Commit(targetMetadata, record, attached);
         }
-        finally
+        catch
         {
-            if (!moved)
-            {
-                DiskFiles.DeleteQuietly(temp);
-            }
+            DiskFiles.DeleteQuietly(temp);
+            throw;
         }
     }
 
