@@ -24,6 +24,7 @@ internal sealed class GaiaAuthorizationMiddleware(ILogger<GaiaAuthorizationMiddl
         GaiaHttpPipeline.BeginRequest(http);
         try
         {
+            GaiaHttpPipeline.EnsureWithinLimits(http);
             if (OperationOf(context.FunctionDefinition.Name) is { } operation)
             {
                 await GaiaRequestAuthorization.AuthorizeAsync(http, operation, FunctionRoute.RestOf(http.Request));

@@ -60,6 +60,12 @@ public sealed class GaiaAuthenticator(
             throw GaiaException.Validation($"Address {signingAddress} is not authorized for writes on this hub.");
         }
 
+        if (token.IssuedAt > Http.JsonBody.MaxTimestamp)
+        {
+            throw GaiaException.Validation(
+                $"The token's iat is after {Http.JsonBody.MaxTimestamp}, the largest revocation timestamp, so it could never be revoked; iat is in seconds, not milliseconds.");
+        }
+
         if (checkRevocation && !token.IsLegacy)
         {
             var oldestValid = await revocations.GetOldestValidTimestampAsync(address, cancellationToken);

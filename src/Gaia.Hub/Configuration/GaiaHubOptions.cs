@@ -11,6 +11,12 @@ public sealed class GaiaHubOptions
     /// <summary>The hub's public base URL; when unset it is taken from each request's scheme and host.</summary>
     public string? PublicUrl { get; set; }
 
+    /// <summary>
+    /// Without <see cref="PublicUrl"/> and <see cref="ReadUrl"/>: the hosts besides loopback names whose requests may
+    /// set the URLs in answers (<c>hub.example.com</c>, <c>*.example.com</c>, or <c>*</c> for any).
+    /// </summary>
+    public string[] AllowedHosts { get; set; } = [];
+
     /// <summary>Where files are read back; default <c>{PublicUrl}/read/</c>, always ending in a slash.</summary>
     public string? ReadUrl { get; set; }
 

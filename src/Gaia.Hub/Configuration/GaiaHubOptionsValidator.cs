@@ -32,6 +32,8 @@ internal sealed class GaiaHubOptionsValidator : IValidateOptions<GaiaHubOptions>
         CheckUrl(o.ReadUrl, "Gaia:ReadUrl", errors);
         errors.AddRange(o.Whitelist.Where(a => a.Length == 0 || !a.All(char.IsAsciiLetterOrDigit))
             .Select(a => $"Gaia:Whitelist entry '{a}' is not a bucket address."));
+        errors.AddRange(o.AllowedHosts.Where(h => h.Length == 0 || h.Contains('/', StringComparison.Ordinal) || h.Contains(':', StringComparison.Ordinal))
+            .Select(h => $"Gaia:AllowedHosts entry '{h}' must be a host name such as hub.example.com or *.example.com, without scheme or port."));
         if (o.ProofsRequired != 0)
         {
             errors.Add("Gaia:ProofsRequired is not supported (social proofs are obsolete); leave it at 0.");

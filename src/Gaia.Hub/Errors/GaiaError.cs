@@ -14,4 +14,19 @@ public enum GaiaError
     PreconditionFailedError,
     PayloadTooLargeError,
     RangeNotSatisfiable,
+
+    /// <summary>414: the request target is longer than the hub reads.</summary>
+    UriTooLongError,
+
+    /// <summary>429: the bucket's write rate limit; the answer says when to retry.</summary>
+    TooManyRequestsError,
+
+    /// <summary>431: the request headers are larger than the hub reads.</summary>
+    HeadersTooLargeError,
+
+    /// <summary>503: the hub cannot serve the request now (out of file handles); the answer says when to retry.</summary>
+    ServiceUnavailableError,
+
+    /// <summary>507: the storage is full; nothing was changed.</summary>
+    InsufficientStorageError,
 }

@@ -1,9 +1,13 @@
 namespace Gaia.Hub.Errors;
 
 /// <summary>A protocol outcome other than success; <see cref="GaiaErrorMapping"/> turns it into HTTP.</summary>
-public sealed class GaiaException(GaiaError error, string message, string? currentETag = null) : Exception(message)
+public sealed class GaiaException(GaiaError error, string message, string? currentETag = null, TimeSpan? retryAfter = null)
+    : Exception(message)
 {
     public GaiaError Error { get; } = error;
+
+    /// <summary>On 429 and 503: how long the client should wait before trying again (the Retry-After header).</summary>
+    public TimeSpan? RetryAfter { get; } = retryAfter;
 
     /// <summary>On a failed precondition: the ETag of the file as it is now, if it exists.</summary>
     public string? CurrentETag { get; } = currentETag;

@@ -7,7 +7,7 @@ internal static class Cors
 {
     public const string AllowedMethods = "DELETE,POST,GET,OPTIONS,HEAD";
     public const string AllowedHeaders = "Authorization,Content-Type,If-Match,If-None-Match,Range";
-    public const string ExposedHeaders = "ETag,Content-Type,Content-Range,Last-Modified";
+    public const string ExposedHeaders = "ETag,Content-Type,Content-Range,Last-Modified,Retry-After";
 
     public static void AddTo(HttpResponse response)
     {

@@ -21,6 +21,7 @@ internal sealed class GaiaHttpMiddleware(RequestDelegate next, ILogger<GaiaHttpM
 
         try
         {
+            GaiaHttpPipeline.EnsureWithinLimits(context);
             await next(context);
         }
         catch (Exception e)

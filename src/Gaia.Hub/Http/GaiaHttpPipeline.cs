@@ -12,6 +12,12 @@ namespace Gaia.Hub.Http;
 /// </summary>
 public static class GaiaHttpPipeline
 {
+    /// <summary>The longest request target the hub reads: 8 KiB, Kestrel's default request line.</summary>
+    public const int MaxRequestTargetLength = 8 * 1024;
+
+    /// <summary>The largest header block the hub reads: 32 KiB, Kestrel's default.</summary>
+    public const int MaxRequestHeadersLength = 32 * 1024;
+
     private static readonly string[] RawPrefixes = ["/store/", "/delete/", "/read/"];
 
     /// <summary>The CORS headers every response carries, errors included.</summary>
@@ -21,16 +27,46 @@ public static class GaiaHttpPipeline
     public static void AnswerPreflight(HttpResponse response) => Cors.AnswerPreflight(response);
 
     /// <summary>
-    /// What every request gets before routing: CORS headers, the raw path for file routes, and no body on HEAD
-    /// responses whatever the host (Kestrel drops it itself; in-process and proxying hosts may not).
+    /// What every request gets before routing: CORS headers, the raw path for file routes, a request body whose
+    /// malformed framing answers 400 (<see cref="ClientBodyStream"/>), and no body on HEAD responses whatever the host
+    /// (Kestrel drops it itself; in-process and proxying hosts may not).
     /// </summary>
     public static void BeginRequest(HttpContext context)
     {
         AddCors(context.Response);
         UseRawPath(context);
+        context.Request.Body = new ClientBodyStream(context.Request.Body, context.RequestAborted);
         if (HttpMethods.IsHead(context.Request.Method))
         {
             context.Response.Body = Stream.Null;
+        }
+    }
+
+    /// <summary>
+    /// Refuses a request target or header block larger than the hub reads, with 414 or 431 as JSON. The server's own
+    /// limits sit above these (twice as large on Kestrel), so only requests past those get the server's bare answer.
+    /// </summary>
+    public static void EnsureWithinLimits(HttpContext context)
+    {
+        var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "";
+        if (target.Length > MaxRequestTargetLength)
+        {
+            throw new GaiaException(GaiaError.UriTooLongError, $"The request target is longer than {MaxRequestTargetLength} characters.");
+        }
+
+        var size = 0L;
+        foreach (var (name, values) in context.Request.Headers)
+        {
+            size += name.Length + 4;
+            foreach (var value in values)
+            {
+                size += value?.Length ?? 0;
+            }
+        }
+
+        if (size > MaxRequestHeadersLength)
+        {
+            throw new GaiaException(GaiaError.HeadersTooLargeError, $"The request headers are larger than {MaxRequestHeadersLength} bytes.");
         }
     }
 
@@ -81,6 +117,11 @@ public static class GaiaHttpPipeline
         foreach (var header in new[] { "ETag", "Last-Modified", "Accept-Ranges", "Content-Disposition" })
         {
             response.Headers.Remove(header);
+        }
+
+        if (GaiaErrorMapping.RetryAfterSecondsOf(exception) is { } seconds)
+        {
+            response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         await WriteAsync(response, error.Status, error.Body);

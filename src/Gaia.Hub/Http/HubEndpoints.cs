@@ -36,7 +36,7 @@ public static class HubEndpoints
     }
 
     public static IResult HubInfo(HttpContext context, HubService hub) =>
-        Json(hub.GetHubInfo(BaseUrlOf(context.Request)), GaiaJson.Relaxed.HubInfo, StatusCodes.Status200OK);
+        Json(hub.GetHubInfo(BaseUrlOf(context.Request, hub)), GaiaJson.Relaxed.HubInfo, StatusCodes.Status200OK);
 
     public static async Task<IResult> StoreAsync(HttpContext context, string? rest, HubService hub)
     {
@@ -50,7 +50,7 @@ public static class HubEndpoints
         var request = context.Request;
         var store = new StoreRequest(path, request.ContentType, request.ContentLength,
             Header(request, "If-Match"), Header(request, "If-None-Match"), request.Body);
-        var result = await hub.StoreAsync(caller, store, hub.ReadUrlPrefix(BaseUrlOf(request)), context.RequestAborted);
+        var result = await hub.StoreAsync(caller, store, hub.ReadUrlPrefix(BaseUrlOf(request, hub)), context.RequestAborted);
         return Json(result, GaiaJson.Relaxed.StoreResult, StatusCodes.Status202Accepted);
     }
 
@@ -123,7 +123,9 @@ public static class HubEndpoints
     private static string? Header(HttpRequest request, string name) =>
         request.Headers.TryGetValue(name, out var values) && values.Count > 0 ? values.ToString() : null;
 
-    private static string BaseUrlOf(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
+    /// <summary>The request's base URL where the hub builds its URLs from it (no public or read URL set), else none.</summary>
+    private static string BaseUrlOf(HttpRequest request, HubService hub) =>
+        hub.UrlsFromRequest ? RequestHost.BaseUrlOf(request, hub.AllowedHosts) : "";
 
     private static JsonHttpResult<T> Json<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, int status) =>
         TypedResults.Json(value, type, "application/json", status);

@@ -56,9 +56,10 @@ internal static class JsonBody
         try
         {
             using var document = JsonDocument.Parse(buffer.AsMemory(0, total));
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                ? document.RootElement.Clone()
-                : throw GaiaException.InvalidInput("The request body must be a JSON object.");
+            var root = document.RootElement;
+            return root.ValueKind != JsonValueKind.Object ? throw GaiaException.InvalidInput("The request body must be a JSON object.")
+                : !JsonText.IsValidUnicode(root) ? throw GaiaException.InvalidInput("The request body holds a string that is not valid Unicode.")
+                : root.Clone();
         }
         catch (JsonException)
         {

@@ -6,8 +6,19 @@ namespace Gaia.Hub.Hub;
 /// <summary>File-name rules of spec 1.1: percent-decoding, one trailing slash stripped, and nothing that leaves the bucket.</summary>
 public static class GaiaPath
 {
-    public const int MaxLength = 4096;
+    /// <summary>
+    /// Longest file name, in UTF-8 bytes: <c>{address}/{name}</c> and its archival <c>.history.</c> name then stay within
+    /// the 1,024 that Azure Blob Storage and S3 allow for an object name, so a file can move to any hub.
+    /// </summary>
+    public const int MaxBytes = 900;
+
+    /// <summary>Longest segment, in UTF-8 bytes: what file systems allow for one name (NAME_MAX).</summary>
+    public const int MaxSegmentBytes = 255;
+
     public const int MaxSegments = 100;
+
+    /// <summary>Longest bucket name: addresses are 26 to 35 base58 characters.</summary>
+    public const int MaxAddressLength = 64;
     private const string HistoryMarker = ".history.";
 
     /// <summary>Splits the raw (still encoded) text after <c>/store/</c> etc. into the address and the decoded file name.</summary>
@@ -41,8 +52,9 @@ public static class GaiaPath
             _ when path.Contains('\0', StringComparison.Ordinal) || path.Contains('\\', StringComparison.Ordinal) =>
                 "it contains a NUL or backslash character",
             _ when path.EndsWith('/') => "it ends with '/'",
-            _ when path.Length > MaxLength => $"it is longer than {MaxLength} characters",
+            _ when Encoding.UTF8.GetByteCount(path) > MaxBytes => $"it is longer than {MaxBytes} bytes of UTF-8",
             _ when path.Count(c => c == '/') >= MaxSegments => $"it has more than {MaxSegments} segments",
+            _ when LongestSegmentBytes(path) > MaxSegmentBytes => $"a segment is longer than {MaxSegmentBytes} bytes of UTF-8",
             _ => null,
         };
         if (problem is not null)
@@ -96,6 +108,17 @@ public static class GaiaPath
         return $"{path[..cut]}{HistoryMarker}{unixMilliseconds}.{id}.{path[cut..]}";
     }
 
+    private static int LongestSegmentBytes(ReadOnlySpan<char> path)
+    {
+        var longest = 0;
+        foreach (var range in path.Split('/'))
+        {
+            longest = Math.Max(longest, Encoding.UTF8.GetByteCount(path[range]));
+        }
+
+        return longest;
+    }
+
     private static void Flush(List<byte> bytes, StringBuilder builder)
     {
         if (bytes.Count == 0)
@@ -125,6 +148,6 @@ public static class GaiaPath
             }
         }
 
-        return name.Length > 0;
+        return name.Length is > 0 and <= MaxAddressLength;
     }
 }

@@ -21,6 +21,12 @@ public sealed class HubService(IStorageDriver driver, IRevocationStore revocatio
 
     public long MaxUploadBytes => settings.MaxFileUploadSizeBytes;
 
+    /// <summary>True when neither a public nor a read URL is configured: answers carry URLs built from the request.</summary>
+    public bool UrlsFromRequest => settings.PublicUrl is null && settings.ReadUrl is null;
+
+    /// <summary>Hosts besides loopback names that a request may name when <see cref="UrlsFromRequest"/>.</summary>
+    public IReadOnlyCollection<string> AllowedHosts => settings.AllowedHosts;
+
     /// <param name="requestBaseUrl">Scheme, host and path base of the request, used when no public URL is configured.</param>
     public HubInfo GetHubInfo(string requestBaseUrl) => new(
         ChallengeText.For(settings.ServerName), "v1", settings.MaxFileUploadSizeMegabytes, ReadUrlPrefix(requestBaseUrl));
@@ -54,7 +60,7 @@ public sealed class HubService(IStorageDriver driver, IRevocationStore revocatio
         }
 
         using var held = locks.Acquire(caller.Address, request.Path, "store");
-        var archivePath = caller.Scopes.IsArchival ? HistoryNameOf(request.Path) : null;
+        var archivePath = caller.Scopes.IsArchival ? ArchiveNameOf(request.Path) : null;
         var body = new LimitedReadStream(request.Body, request.ContentLength > 0 ? request.ContentLength.Value : MaxUploadBytes);
         var etag = await driver.WriteAsync(
             new WriteRequest(caller.Address, request.Path, body, contentType, condition, archivePath), cancellationToken);
@@ -67,7 +73,7 @@ public sealed class HubService(IStorageDriver driver, IRevocationStore revocatio
         caller.Scopes.EnsureCanDelete(path);
         using var held = locks.Acquire(caller.Address, path, "delete");
         var found = caller.Scopes.IsArchival
-            ? await driver.RenameAsync(caller.Address, path, HistoryNameOf(path), cancellationToken)
+            ? await driver.RenameAsync(caller.Address, path, ArchiveNameOf(path), cancellationToken)
             : await driver.DeleteAsync(caller.Address, path, cancellationToken);
         if (!found)
         {
@@ -77,15 +83,17 @@ public sealed class HubService(IStorageDriver driver, IRevocationStore revocatio
 
     public async Task<ListFilesResult> ListAsync(GaiaIdentity caller, ListFilesRequest request, CancellationToken cancellationToken = default)
     {
+        var continuation = request.Page is null ? null : PageToken.Open(request.Page, caller.Address, request.Prefix);
         var page = await driver.ListAsync(
-            new ListRequest(caller.Address, settings.PageSize, request.Page, request.Stat, request.Prefix), cancellationToken);
+            new ListRequest(caller.Address, settings.PageSize, continuation, request.Stat, request.Prefix), cancellationToken);
+        var next = page.NextPageToken is null ? null : PageToken.Seal(page.NextPageToken, caller.Address, request.Prefix);
         if (!caller.Scopes.IsArchival)
         {
-            return new ListFilesResult(page.Entries, page.NextPageToken);
+            return new ListFilesResult(page.Entries, next);
         }
 
         var visible = page.Entries.Where(e => !GaiaPath.IsHistorical(e.Name)).ToList<ListEntry?>();
-        return new ListFilesResult(visible.Count == 0 && page.NextPageToken is not null ? [null] : visible, page.NextPageToken);
+        return new ListFilesResult(visible.Count == 0 && next is not null ? [null] : visible, next);
     }
 
     /// <summary>Raises the bucket's oldest valid token timestamp (seconds); never lowers it.</summary>
@@ -102,6 +110,20 @@ public sealed class HubService(IStorageDriver driver, IRevocationStore revocatio
         _ => WriteCondition.None,
     };
 
-    private string HistoryNameOf(string path) => GaiaPath.HistoryNameOf(
-        path, time.GetUtcNow().ToUnixTimeMilliseconds(), RandomNumberGenerator.GetString(HistoryIdAlphabet, 10));
+    /// <summary>The history name the current version moves to under an archival scope; 403 when it would be too long.</summary>
+    private string ArchiveNameOf(string path)
+    {
+        var name = GaiaPath.HistoryNameOf(
+            path, time.GetUtcNow().ToUnixTimeMilliseconds(), RandomNumberGenerator.GetString(HistoryIdAlphabet, 10));
+        try
+        {
+            GaiaPath.EnsureValid(name);
+        }
+        catch (GaiaException e)
+        {
+            throw GaiaException.BadPath($"Under an archival scope old versions are kept as '.history.' names, and this one is invalid: {e.Message}");
+        }
+
+        return name;
+    }
 }

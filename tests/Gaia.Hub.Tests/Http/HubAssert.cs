@@ -16,10 +16,11 @@ internal static class HubAssert
         return document.RootElement.Clone();
     }
 
-    /// <summary>Asserts a <c>{message, error}</c> body (plus <c>etag</c> when <paramref name="etag"/> is given).</summary>
+    /// <summary>Asserts a <c>{message, error}</c> body (plus <c>etag</c> when <paramref name="etag"/> is given) and the CORS header.</summary>
     public static async Task<JsonElement> ErrorAsync(HttpResponseMessage response, HttpStatusCode status, string error, string? etag = null)
     {
         var body = await JsonAsync(response, status);
+        Assert.Equal("*", Header(response, "Access-Control-Allow-Origin"));
         ErrorBody(body, error, etag);
         return body;
     }

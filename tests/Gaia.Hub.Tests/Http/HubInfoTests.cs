@@ -83,15 +83,59 @@ public sealed class HubInfoTests
         Assert.Equal($"https://cdn.test/gaia/{HubRequests.Owner}/dir/a.txt", publicUrl);
     }
 
-    [Fact]
-    public async Task WithoutAPublicUrlTheReadPrefixFollowsTheRequestHost()
+    [Theory]
+    [InlineData("http://localhost:8080")]
+    [InlineData("http://127.0.0.1:3000")]
+    [InlineData("http://[::1]:3000")]
+    [InlineData("http://dev.localhost")]
+    public async Task WithoutAPublicUrlTheReadPrefixFollowsALoopbackRequestHost(string baseUrl)
     {
         await using var app = new HubApplication(new Dictionary<string, string?> { ["Gaia:PublicUrl"] = null });
-        using var client = app.CreateClient(new() { BaseAddress = new Uri("http://other.test:8080") });
+        using var client = app.CreateClient(new() { BaseAddress = new Uri(baseUrl) });
         using var response = await client.GetAsync(new Uri("/hub_info", UriKind.Relative), TestContext.Current.CancellationToken);
         var body = await HubAssert.JsonAsync(response, HttpStatusCode.OK);
 
-        Assert.Equal("http://other.test:8080/read/", body.GetProperty("read_url_prefix").GetString());
+        Assert.Equal(baseUrl + "/read/", body.GetProperty("read_url_prefix").GetString());
+    }
+
+    [Theory]
+    [InlineData("hub.example.com", "http://hub.example.com:8080")]
+    [InlineData("*.example.com", "http://eu.hub.example.com")]
+    [InlineData("*", "http://anything.test")]
+    public async Task WithoutAPublicUrlAnAllowedHostSetsTheReadPrefix(string allowed, string baseUrl)
+    {
+        await using var app = new HubApplication(new Dictionary<string, string?> { ["Gaia:PublicUrl"] = null, ["Gaia:AllowedHosts:0"] = allowed });
+        using var client = app.CreateClient(new() { BaseAddress = new Uri(baseUrl) });
+        using var response = await client.GetAsync(new Uri("/hub_info", UriKind.Relative), TestContext.Current.CancellationToken);
+        var body = await HubAssert.JsonAsync(response, HttpStatusCode.OK);
+
+        Assert.Equal(baseUrl + "/read/", body.GetProperty("read_url_prefix").GetString());
+    }
+
+    [Fact]
+    public async Task WithoutAPublicUrlAForgedHostIsRefusedAndNeverEchoed()
+    {
+        await using var app = new HubApplication(new Dictionary<string, string?> { ["Gaia:PublicUrl"] = null, ["Gaia:AllowedHosts:0"] = "hub.example.com" });
+        using var client = app.CreateClient(new() { BaseAddress = new Uri("http://evil.test") });
+        var ct = TestContext.Current.CancellationToken;
+
+        using var info = await client.GetAsync(new Uri("/hub_info", UriKind.Relative), ct);
+        await HubAssert.ErrorAsync(info, HttpStatusCode.BadRequest, "InvalidInputError");
+        using var store = await client.SendAsync(HubRequests.Store("a.txt", [1], HubRequests.OwnerToken()), ct);
+        await HubAssert.ErrorAsync(store, HttpStatusCode.BadRequest, "InvalidInputError");
+        using var read = await client.GetAsync(new Uri($"/read/{HubRequests.Owner}/a.txt", UriKind.Relative), ct);
+        Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
+    }
+
+    [Fact]
+    public async Task WithAPublicUrlAnyHostIsServedWithThePublicUrl()
+    {
+        await using var app = new HubApplication();
+        using var client = app.CreateClient(new() { BaseAddress = new Uri("http://evil.test") });
+        using var response = await client.GetAsync(new Uri("/hub_info", UriKind.Relative), TestContext.Current.CancellationToken);
+        var body = await HubAssert.JsonAsync(response, HttpStatusCode.OK);
+
+        Assert.Equal(HubApplication.PublicUrl + "/read/", body.GetProperty("read_url_prefix").GetString());
     }
 
     private static async Task<JsonElement> GetHubInfoAsync(HubApplication app, string path)

@@ -25,6 +25,19 @@ internal static class RawHttp
         return RawResponse.Parse(received.ToArray());
     }
 
+    /// <summary>Sends <paramref name="request"/> exactly as given (it should ask for <c>Connection: close</c>) and reads the whole response.</summary>
+    public static async Task<RawResponse> SendBytesAsync(Uri server, byte[] request)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(server.Host, server.Port, cancellationToken);
+        var stream = tcp.GetStream();
+        await stream.WriteAsync(request, cancellationToken);
+        using var received = new MemoryStream();
+        await stream.CopyToAsync(received, cancellationToken);
+        return RawResponse.Parse(received.ToArray());
+    }
+
     /// <summary>
     /// Declares <paramref name="declaredLength"/> body bytes but sends only <paramref name="partialBody"/>, and returns
     /// the open connection. Disposing it closes the socket: a client that goes away mid-upload.

@@ -39,12 +39,32 @@ public sealed class GaiaPathValidityTests
         Assert.Equal(GaiaError.BadPathError,
             Assert.Throws<GaiaException>(() => GaiaPath.EnsureValid(string.Join('/', Enumerable.Repeat("a", 101)))).Error);
 
-    [Fact]
-    public void A4096CharacterNameIsAllowed() => GaiaPath.EnsureValid(new string('x', 4096));
+    [Theory]
+    [InlineData(255, 1)]
+    [InlineData(85, 3)]
+    public void ASegmentOf255BytesOfUtf8IsAllowed(int count, int bytesEach) =>
+        GaiaPath.EnsureValid("dir/" + new string(bytesEach == 1 ? 'x' : 'あ', count) + "/file");
+
+    [Theory]
+    [InlineData(256, 'x')]
+    [InlineData(86, 'あ')]
+    public void ASegmentLongerThan255BytesOfUtf8IsABadPath(int count, char character) =>
+        Assert.Equal(GaiaError.BadPathError,
+            Assert.Throws<GaiaException>(() => GaiaPath.EnsureValid("dir/" + new string(character, count))).Error);
 
     [Fact]
-    public void ANameLongerThan4096CharactersIsABadPath() =>
-        Assert.Equal(GaiaError.BadPathError, Assert.Throws<GaiaException>(() => GaiaPath.EnsureValid(new string('x', 4097))).Error);
+    public void A900ByteNameIsAllowed() => GaiaPath.EnsureValid(string.Join('/', Enumerable.Repeat(new string('x', 99), 9)) + "x");
+
+    [Fact]
+    public void ANameLongerThan900BytesIsABadPath() =>
+        Assert.Equal(GaiaError.BadPathError,
+            Assert.Throws<GaiaException>(() => GaiaPath.EnsureValid(string.Join('/', Enumerable.Repeat(new string('x', 99), 9)) + "xx")).Error);
+
+    [Theory]
+    [InlineData(64, true)]
+    [InlineData(65, false)]
+    [InlineData(300, false)]
+    public void ABucketNameHasAtMost64Characters(int length, bool valid) => Assert.Equal(valid, GaiaPath.IsAddress(new string('a', length)));
 
     [Theory]
     [InlineData("photos/cat.jpg", "photos/.history.1700000000123.aZ3k9QpL0x.cat.jpg")]

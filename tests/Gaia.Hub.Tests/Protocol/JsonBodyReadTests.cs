@@ -36,6 +36,35 @@ public sealed class JsonBodyReadTests
     }
 
     [Theory]
+    [InlineData("{\"oldestValidTimestamp\":\"\\ud800\"}")]
+    [InlineData("{\"page\":\"a\\udc00b\"}")]
+    [InlineData("{\"\\ud800\":1}")]
+    [InlineData("{\"prefix\":[{\"x\":\"\\ud83d\"}]}")]
+    public async Task AStringThatIsNotUnicodeIsInvalidInput(string body)
+    {
+        var error = await Assert.ThrowsAsync<GaiaException>(() => ReadAsync(Request(body)));
+
+        Assert.Equal(GaiaError.InvalidInputError, error.Error);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0x7b, 0x22, 0x70, 0x61, 0x67, 0x65, 0x22, 0x3a, 0x22, 0xff, 0x22, 0x7d })]
+    [InlineData(new byte[] { 0x7b, 0x22, 0xc3, 0x22, 0x3a, 0x31, 0x7d })]
+    public async Task BytesThatAreNotUtf8AreInvalidInput(byte[] body)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Body = new MemoryStream(body);
+
+        var error = await Assert.ThrowsAsync<GaiaException>(() => ReadAsync(context.Request));
+
+        Assert.Equal(GaiaError.InvalidInputError, error.Error);
+    }
+
+    [Fact]
+    public async Task ASurrogatePairIsValid() =>
+        Assert.Equal("😀", (await ReadAsync(Request("{\"page\":\"\\ud83d\\ude00\"}")))!.Value.GetProperty("page").GetString());
+
+    [Theory]
     [InlineData("[1,2]")]
     [InlineData("42")]
     [InlineData("\"text\"")]
