@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using Gaia.Hub.Configuration;
-using Gaia.Hub.Hub;
 using Gaia.Hub.Storage.Disk;
 using Microsoft.Extensions.Options;
 
@@ -12,11 +11,10 @@ namespace Gaia.Hub.Revocations;
 /// Revocation timestamps as <c>{root}/{address}-auth/authTimestamp</c> (the reference hub's layout), written
 /// atomically. This process is the only writer, so the in-memory copy is always current.
 /// </summary>
-public sealed class DiskRevocationStore(IOptions<DiskStorageOptions> options) : IRevocationStore
+public sealed class DiskRevocationStore(IOptions<DiskStorageOptions> options) : IRevocationStore, IDisposable
 {
     private const int MaxCached = 100_000;
-    private readonly string root = Path.GetFullPath(options.Value.RootDirectory);
-    private readonly string tempRoot = Directory.CreateDirectory(Path.Join(Path.GetFullPath(options.Value.RootDirectory), ".gaia-tmp")).FullName;
+    private readonly DiskLayout layout = new(options.Value);
     private readonly ConcurrentDictionary<string, long> cache = new(StringComparer.Ordinal);
     private readonly Lock writeLock = new();
 
@@ -52,8 +50,9 @@ public sealed class DiskRevocationStore(IOptions<DiskStorageOptions> options) : 
         }
     }
 
-    private string FileOf(string address) =>
-        GaiaPath.IsAddress(address) ? Path.Join(root, address + "-auth", "authTimestamp") : throw new ArgumentException("Not an address.", nameof(address));
+    public void Dispose() => layout.Dispose();
+
+    private string FileOf(string address) => layout.RevocationFile(address);
 
     private long ReadFile(string address)
     {
@@ -69,7 +68,7 @@ public sealed class DiskRevocationStore(IOptions<DiskStorageOptions> options) : 
 
     private void WriteFile(string address, long timestamp)
     {
-        var temp = Path.Join(tempRoot, Guid.NewGuid().ToString("N"));
+        var temp = layout.NewTempFile();
         try
         {
             using (var stream = DiskFiles.CreateNew(temp))

@@ -58,9 +58,17 @@ public sealed class HubApplication : WebApplicationFactory<Program>
 
     public string TempDirectory => Path.Join(DiskRoot, ".gaia-tmp");
 
-    /// <summary>The files in <see cref="TempDirectory"/>: uploads being written (or left behind).</summary>
-    public IReadOnlyList<string> TempFiles =>
-        Directory.Exists(TempDirectory) ? [.. Directory.EnumerateFiles(TempDirectory)] : [];
+    /// <summary>The files in <see cref="TempDirectory"/>'s process folders: uploads being written (or left behind).</summary>
+    public IReadOnlyList<string> TempFiles => TempFilesUnder(DiskRoot);
+
+    /// <summary>Files being written under a disk root: what is in <c>.gaia-tmp</c> but the process folders' lock files.</summary>
+    public static IReadOnlyList<string> TempFilesUnder(string diskRoot)
+    {
+        var temp = Path.Join(diskRoot, ".gaia-tmp");
+        return Directory.Exists(temp)
+            ? [.. Directory.EnumerateFiles(temp, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".lock", StringComparison.Ordinal))]
+            : [];
+    }
 
     /// <summary>Where the server listens, e.g. <c>http://127.0.0.1:41234/</c>; only for <see cref="StartOnLoopback"/>.</summary>
     public Uri ServerAddress =>

@@ -61,7 +61,7 @@ public sealed class HubServiceLimitTests : IDisposable
 
         Assert.Null(await hub.ReadTextAsync("new.bin"));
         Assert.Empty(await hub.AllNamesAsync());
-        Assert.Empty(Directory.EnumerateFiles(Path.Join(hub.Root, ".gaia-tmp")));
+        Assert.Empty(Http.HubApplication.TempFilesUnder(hub.Root));
     }
 
     [Fact]

@@ -96,7 +96,7 @@ public sealed class DiskRecordsTests : IDisposable
     [Theory]
     [InlineData(DiskMetadataStore.Auto)]
     [InlineData(DiskMetadataStore.Sidecar)]
-    public async Task AFileChangedInPlaceGetsTheETagOfItsNewBytes(DiskMetadataStore store)
+    public async Task AFileChangedInPlaceGetsTheETagOfItsNewBytesAndNotTheContentTypeOfTheOldOnes(DiskMetadataStore store)
     {
         var driver = Driver(store);
         await WriteAsync(driver, "a.txt", "one", "text/markdown");
@@ -105,8 +105,22 @@ public sealed class DiskRecordsTests : IDisposable
         var stat = await driver.StatAsync(Bucket, "a.txt", Token);
 
         Assert.Equal(Md5("three"), stat!.ETag);
-        Assert.Equal("text/markdown", stat.ContentType);
+        Assert.Equal("application/octet-stream", stat.ContentType);
         Assert.Equal(5, stat.ContentLength);
+    }
+
+    [Theory]
+    [InlineData(DiskMetadataStore.Auto)]
+    [InlineData(DiskMetadataStore.Sidecar)]
+    public async Task AFileOnlyTouchedOrCopiedKeepsItsContentType(DiskMetadataStore store)
+    {
+        var driver = Driver(store);
+        var etag = await WriteAsync(driver, "a.txt", "same bytes", "text/markdown");
+        File.SetLastWriteTimeUtc(DataOf("a.txt"), DateTime.UtcNow.AddHours(1));
+
+        var stat = await driver.StatAsync(Bucket, "a.txt", Token);
+
+        Assert.Equal((etag, "text/markdown"), (stat!.ETag, stat.ContentType));
     }
 
     [Fact]

@@ -6,24 +6,29 @@ namespace Gaia.Hub.Storage.Disk;
 
 /// <summary>
 /// Where things live under the root: <c>{bucket}/{path}</c> data, <c>.gaia-metadata/{bucket}/{path}</c> sidecars,
-/// <c>.gaia-tmp/</c> uploads in progress. Every resolved path is checked to stay under its bucket.
+/// <c>{bucket}-auth/authTimestamp</c> revocation timestamps, <c>.gaia-tmp/{process}/</c> uploads in progress. Every
+/// resolved path is checked to stay under its bucket and not to pass through a symbolic link.
 /// </summary>
-internal sealed class DiskLayout
+internal sealed class DiskLayout : IDisposable
 {
+    private readonly DiskTempFolder temp;
+
     public DiskLayout(DiskStorageOptions options)
     {
         Root = Path.GetFullPath(options.RootDirectory);
         MetadataRoot = Path.Join(Root, ".gaia-metadata");
-        TempRoot = Path.Join(Root, ".gaia-tmp");
         Directory.CreateDirectory(MetadataRoot);
-        Directory.CreateDirectory(TempRoot);
+        DiskLinks.EnsureNone(Root, MetadataRoot);
+        DiskLinks.EnsureNone(Root, Path.Join(Root, ".gaia-tmp"));
+        temp = new DiskTempFolder(Path.Join(Root, ".gaia-tmp"));
     }
 
     public string Root { get; }
 
     public string MetadataRoot { get; }
 
-    public string TempRoot { get; }
+    /// <summary>This process's folder for files being written; on the same file system as the data, for renames.</summary>
+    public string TempRoot => temp.Location;
 
     public string BucketDirectory(string bucket)
     {
@@ -32,18 +37,31 @@ internal sealed class DiskLayout
             throw GaiaException.BadPath("Invalid bucket name.");
         }
 
-        return Path.Join(Root, bucket);
+        var directory = Path.Join(Root, bucket);
+        DiskLinks.EnsureNone(Root, directory);
+        return directory;
     }
 
     public (string Data, string Metadata) Resolve(string bucket, string path)
     {
         GaiaPath.EnsureValid(path);
-        return (Under(BucketDirectory(bucket), path), Under(Path.Join(MetadataRoot, bucket), path));
+        if (!GaiaPath.IsAddress(bucket))
+        {
+            throw GaiaException.BadPath("Invalid bucket name.");
+        }
+
+        return (Under(Path.Join(Root, bucket), path), Under(Path.Join(MetadataRoot, bucket), path));
     }
+
+    /// <summary>The file of a bucket's revocation timestamp, <c>{bucket}-auth/authTimestamp</c> as the reference hub keeps it.</summary>
+    public string RevocationFile(string bucket) =>
+        GaiaPath.IsAddress(bucket) ? Under(Path.Join(Root, bucket + "-auth"), "authTimestamp") : throw new ArgumentException("Not an address.", nameof(bucket));
 
     public string NewTempFile() => Path.Join(TempRoot, Guid.NewGuid().ToString("N"));
 
-    private static string Under(string directory, string path)
+    public void Dispose() => temp.Dispose();
+
+    private string Under(string directory, string path)
     {
         var full = Path.GetFullPath(Path.Join(directory, path));
         if (!full.StartsWith(directory + Path.DirectorySeparatorChar, StringComparison.Ordinal))
@@ -51,6 +69,7 @@ internal sealed class DiskLayout
             throw GaiaException.BadPath("Invalid path: it leaves the bucket.");
         }
 
+        DiskLinks.EnsureNone(Root, full);
         return full;
     }
 }

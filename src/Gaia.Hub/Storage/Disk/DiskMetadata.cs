@@ -11,11 +11,17 @@ namespace Gaia.Hub.Storage.Disk;
 /// <c>user.gaia</c> extended attribute (<see cref="ToAttribute"/>) or in a sidecar file in the reference hub's layout
 /// and key names (<c>.gaia-metadata/{bucket}/{path}</c>, JSON).
 /// </summary>
+/// <remarks>
+/// A sidecar is written before the data it describes is renamed into place, and then also holds the record of the
+/// version it replaces (<see cref="Previous"/>): whichever of the two versions the path names, after a crash or while
+/// a store is in flight, one of the records describes it.
+/// </remarks>
 internal sealed record DiskMetadata(
     [property: JsonPropertyName("content-type")] string? ContentType,
     [property: JsonPropertyName("etag")] string? ETag,
     [property: JsonPropertyName("length")] long? Length = null,
-    [property: JsonPropertyName("mtime")] long? ModifiedTicks = null)
+    [property: JsonPropertyName("mtime")] long? ModifiedTicks = null,
+    [property: JsonPropertyName("previous"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DiskMetadata? Previous = null)
 {
     /// <summary>Format byte, length, mtime ticks and the 16 bytes of the MD5, before the content type.</summary>
     public const int AttributeHeaderBytes = 1 + 8 + 8 + 16;
@@ -25,6 +31,19 @@ internal sealed record DiskMetadata(
     /// <summary>True when the record describes a file of this length and mtime.</summary>
     public bool Describes(long length, DateTimeOffset modified) =>
         ETag is not null && Length == length && ModifiedTicks == modified.UtcTicks;
+
+    /// <summary>This record or the previous version's, whichever describes a file of this length and mtime; else null.</summary>
+    public DiskMetadata? For(long length, DateTimeOffset modified) =>
+        Describes(length, modified) ? this with { Previous = null } : Previous?.For(length, modified);
+
+    /// <summary>
+    /// The content type to keep for bytes whose MD5 is <paramref name="md5"/> when no record describes their length
+    /// and mtime: that of a record of the same bytes (the file was only touched or copied), or of a reference-hub
+    /// sidecar (it has no length, and it is the only record those bytes ever had); else none, rather than the type of
+    /// other bytes.
+    /// </summary>
+    public string? ContentTypeFor(string md5) =>
+        ETag == md5 || Length is null ? ContentType : Previous?.ContentTypeFor(md5);
 
     /// <summary>
     /// The attribute's binary form, small enough for ext4 to keep inside the inode for the usual content types (a

@@ -3,7 +3,10 @@ using Microsoft.Win32.SafeHandles;
 
 namespace Gaia.Hub.Storage.Disk;
 
-/// <summary>The few C library calls .NET has no API for (Linux): extended attributes, and a plain open/close.</summary>
+/// <summary>
+/// The few C library calls .NET has no API for (Linux): extended attributes, a plain open/close, and readlink to tell
+/// a symbolic link from anything else without an exception.
+/// </summary>
 internal static partial class DiskNative
 {
     /// <summary>
@@ -23,4 +26,7 @@ internal static partial class DiskNative
 
     [LibraryImport("libc", EntryPoint = "close")]
     public static partial int Close(int descriptor);
+
+    [LibraryImport("libc", EntryPoint = "readlink", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial nint ReadLink(string path, ref byte buffer, nuint size);
 }

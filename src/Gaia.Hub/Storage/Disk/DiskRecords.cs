@@ -9,6 +9,12 @@ namespace Gaia.Hub.Storage.Disk;
 /// bytes with another's record), else to the sidecar file. Read from the attribute first, then the sidecar, whatever
 /// the setting, so files written under either setting, or by the reference hub, are served alike.
 /// </summary>
+/// <remarks>
+/// A sidecar is written before its data is renamed into place and holds both the new version's record and the one it
+/// replaces, so whichever version the path names (a crash between the two renames, a reader that opened the file
+/// just before the rename) one of the two records describes it, matched by length and modification time. A new
+/// version whose length and time equal the old one's gets a later time first, so the two can always be told apart.
+/// </remarks>
 internal sealed class DiskRecords
 {
     private readonly string tempRoot;
@@ -38,24 +44,39 @@ internal sealed class DiskRecords
     public bool Attach(SafeFileHandle file, DiskMetadata record) => InAttributes && DiskAttributes.TrySet(file, record);
 
     /// <summary>
-    /// After the rename, under the path's lock: writes the sidecar when the record was not attached, else removes
-    /// the sidecar an older version may have left (it would describe other bytes).
+    /// Before <paramref name="temp"/> is renamed over the version <paramref name="previous"/> describes (null when there
+    /// is none): writes the sidecar with both records. Returns the new record, with the later time it may have been given.
     /// </summary>
-    public void Commit(string sidecar, DiskMetadata record, bool attached)
+    public DiskMetadata WriteSidecar(string sidecar, string temp, DiskMetadata record, DiskMetadata? previous)
     {
-        if (!attached)
+        if (previous is not null && previous.Length == record.Length && previous.ModifiedTicks == record.ModifiedTicks)
         {
-            DiskFiles.WriteMetadata(sidecar, record, tempRoot);
+            record = record with { ModifiedTicks = LaterTime(temp, previous.ModifiedTicks!.Value) };
         }
-        else if (File.Exists(sidecar))
-        {
-            DiskFiles.DeleteQuietly(sidecar);
-        }
+
+        DiskFiles.WriteMetadata(sidecar, record with { Previous = previous }, tempRoot);
+        return record;
     }
 
-    /// <summary>The record of the open file: its attribute, else its sidecar, else null. It may be stale.</summary>
+    /// <summary>The record of the open file: its attribute, else its sidecar (with the previous version's), else null.</summary>
     public static DiskMetadata? Read(SafeFileHandle file, string sidecar) =>
         DiskAttributes.TryGet(file) ?? DiskFiles.ReadMetadata(sidecar);
+
+    /// <summary>Sets the file's time after <paramref name="ticks"/>, by 100 ns where the file system keeps that, else by a second.</summary>
+    private static long LaterTime(string path, long ticks)
+    {
+        foreach (var step in new[] { 1L, TimeSpan.TicksPerSecond })
+        {
+            File.SetLastWriteTimeUtc(path, new DateTime(ticks + step, DateTimeKind.Utc));
+            var set = File.GetLastWriteTimeUtc(path).Ticks;
+            if (set != ticks)
+            {
+                return set;
+            }
+        }
+
+        throw new IOException("The file system does not keep modification times.");
+    }
 
     private static string? Probe(string directory)
     {

@@ -12,29 +12,24 @@ namespace Gaia.Hub.Storage.Disk;
 /// Files on a local disk. A write streams into a temporary file, gives it its record (see <see cref="DiskRecords"/>),
 /// fsyncs it when durable and renames it over the old version, so a crash, an abort or an oversize upload never
 /// leaves a partial file. Preconditions and archival copies are checked and made under a per-path lock right before
-/// that rename. Every call that waits on the device (create, fsync, rename, unlink) runs on <see cref="DiskThreads"/>,
-/// never on the thread pool; reads (open, fstat, one extended attribute) stay on the pool.
+/// that rename (<see cref="DiskVersions"/>). Every call that waits on the device (create, fsync, rename, unlink) runs
+/// on <see cref="DiskThreads"/>, never on the thread pool; reads (open, fstat, one extended attribute) stay on the pool.
 /// </summary>
-public sealed class DiskStorageDriver : IStorageDriver
+public sealed class DiskStorageDriver : IStorageDriver, IDisposable
 {
     /// <summary>The copy buffer; a body that fits in it is written whole on a disk thread.</summary>
     private const int CopyBufferBytes = 64 * 1024;
 
     private readonly DiskLayout layout;
-    private readonly bool durable;
-    private readonly Lock[] stripes = [.. Enumerable.Range(0, 256).Select(_ => new Lock())];
     private readonly DiskLister lister = new();
     private readonly DiskRecords records;
+    private readonly DiskVersions versions;
 
     public DiskStorageDriver(IOptions<DiskStorageOptions> options)
     {
         layout = new DiskLayout(options.Value);
-        durable = options.Value.Durable;
         records = new DiskRecords(layout, options.Value.Metadata);
-        foreach (var stale in Directory.EnumerateFiles(layout.TempRoot).Where(f => File.GetLastWriteTimeUtc(f) < DateTime.UtcNow.AddHours(-1)))
-        {
-            DiskFiles.DeleteQuietly(stale);
-        }
+        versions = new DiskVersions(layout, records, options.Value.Durable);
     }
 
     public string RootDirectory => layout.Root;
@@ -46,9 +41,10 @@ public sealed class DiskStorageDriver : IStorageDriver
     {
         var (data, metadata) = layout.Resolve(request.Bucket, request.Path);
         var archive = request.ArchivePath is null ? default : layout.Resolve(request.Bucket, request.ArchivePath);
+        var paths = new DiskPaths(data, metadata, archive.Data, archive.Metadata);
         if (!request.Condition.IsNone)
         {
-            request.Condition.EnsureSatisfiedBy(Stat(request.Path, data, metadata));
+            request.Condition.EnsureSatisfiedBy(versions.Stat(request.Path, data, metadata));
         }
 
         var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferBytes);
@@ -75,7 +71,7 @@ public sealed class DiskStorageDriver : IStorageDriver
                         throw;
                     }
 
-                    return Publish(request, file, record, temp, data, metadata, archive);
+                    return versions.Publish(request, file, record, temp, paths);
                 });
             }
 
@@ -91,7 +87,7 @@ public sealed class DiskStorageDriver : IStorageDriver
                 throw;
             }
 
-            return await DiskThreads.Device.RunAsync(() => Publish(request, stream, streamed, temp, data, metadata, archive));
+            return await DiskThreads.Device.RunAsync(() => versions.Publish(request, stream, streamed, temp, paths));
         }
         catch
         {
@@ -104,61 +100,10 @@ public sealed class DiskStorageDriver : IStorageDriver
         }
     }
 
-    /// <summary>
-    /// On a disk thread: gives the temporary file its record, fsyncs it when durable, then, under the path's lock,
-    /// checks the condition, archives the current version if asked, and renames the new one into place. Returns the
-    /// ETag.
-    /// </summary>
-    private string Publish(WriteRequest request, FileStream file, DiskMetadata record, string temp, string data, string metadata, (string Data, string Metadata) archive)
-    {
-        bool attached;
-        using (file)
-        {
-            attached = records.Attach(file.SafeFileHandle, record);
-            if (durable)
-            {
-                file.Flush(flushToDisk: true);
-            }
-        }
-
-        lock (StripeOf(data))
-        {
-            if (!request.Condition.IsNone)
-            {
-                request.Condition.EnsureSatisfiedBy(Stat(request.Path, data, metadata));
-            }
-
-            if (archive.Data is not null && File.Exists(data))
-            {
-                CopyVersion(data, metadata, archive.Data, archive.Metadata);
-            }
-
-            using (DiskFiles.Hold(data))
-            {
-                MoveIntoPlace(temp, data);
-            }
-
-            records.Commit(metadata, record, attached);
-        }
-
-        return record.ETag!;
-    }
-
     public Task<StoredFile?> ReadAsync(string bucket, string path, CancellationToken cancellationToken = default)
     {
         var (data, metadata) = layout.Resolve(bucket, path);
-        FileStream stream;
-        try
-        {
-            stream = DiskFiles.OpenRead(data);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
-        {
-            return Task.FromResult<StoredFile?>(null);
-        }
-
-        var stat = StatOfOpenFile(path, stream, data, metadata);
-        return Task.FromResult<StoredFile?>(new StoredFile(stat, stream));
+        return Task.FromResult(versions.Open(path, data, metadata));
     }
 
     public Task<FileStat?> StatAsync(string bucket, string path, CancellationToken cancellationToken = default) =>
@@ -169,7 +114,7 @@ public sealed class DiskStorageDriver : IStorageDriver
         var (data, metadata) = layout.Resolve(bucket, path);
         return DiskThreads.Device.RunAsync(() =>
         {
-            lock (StripeOf(data))
+            lock (versions.StripeOf(data))
             {
                 if (!File.Exists(data))
                 {
@@ -187,34 +132,38 @@ public sealed class DiskStorageDriver : IStorageDriver
         });
     }
 
+    /// <summary>
+    /// Moves a file and its record. A sidecar is copied to the target's name before the data moves, so whichever name
+    /// a crash leaves the data under, its record is there.
+    /// </summary>
     public Task<bool> RenameAsync(string bucket, string path, string newPath, CancellationToken cancellationToken = default)
     {
         var (data, metadata) = layout.Resolve(bucket, path);
         var (target, targetMetadata) = layout.Resolve(bucket, newPath);
         return DiskThreads.Device.RunAsync(() =>
         {
-            lock (StripeOf(data))
+            lock (versions.StripeOf(data))
             {
                 if (!File.Exists(data))
                 {
                     return false;
                 }
 
-                using (DiskFiles.Hold(target))
+                if (DiskFiles.ReadMetadata(metadata) is { } sidecar)
                 {
-                    MoveIntoPlace(data, target);
-                }
-
-                if (File.Exists(metadata))
-                {
-                    DiskFiles.EnsureParent(targetMetadata);
-                    File.Move(metadata, targetMetadata, overwrite: true);
+                    DiskFiles.WriteMetadata(targetMetadata, sidecar, layout.TempRoot);
                 }
                 else
                 {
                     DiskFiles.DeleteQuietly(targetMetadata);
                 }
 
+                using (DiskFiles.Hold(target))
+                {
+                    DiskVersions.MoveIntoPlace(data, target);
+                }
+
+                DiskFiles.DeleteQuietly(metadata);
                 return true;
             }
         });
@@ -234,6 +183,8 @@ public sealed class DiskStorageDriver : IStorageDriver
         var next = more ? Base64Url.EncodeToString(Encoding.UTF8.GetBytes(names[request.PageSize - 1])) : null;
         return Task.FromResult(new ListPage(page, next));
     }
+
+    public void Dispose() => layout.Dispose();
 
     /// <summary>Reads until <paramref name="buffer"/> is full or the body ends; the number of bytes read.</summary>
     private static async Task<int> FillAsync(Stream content, byte[] buffer, CancellationToken cancellationToken)
@@ -270,115 +221,7 @@ public sealed class DiskStorageDriver : IStorageDriver
     private FileStat? StatOf(string bucket, string path)
     {
         var (data, metadata) = layout.Resolve(bucket, path);
-        return Stat(path, data, metadata);
-    }
-
-    private FileStat? Stat(string name, string data, string metadata)
-    {
-        try
-        {
-            using var stream = DiskFiles.OpenRead(data);
-            return StatOfOpenFile(name, stream, data, metadata);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>The stat of the version held open; a stale or missing record is rebuilt from the bytes.</summary>
-    private FileStat StatOfOpenFile(string name, FileStream stream, string data, string metadata)
-    {
-        var modified = new DateTimeOffset(File.GetLastWriteTimeUtc(stream.SafeFileHandle));
-        var length = stream.Length;
-        var record = DiskRecords.Read(stream.SafeFileHandle, metadata);
-        if (record is null || !record.Describes(length, modified))
-        {
-            record = Heal(stream, data, metadata, record, length, modified);
-        }
-
-        return new FileStat(name, length, record.ContentType ?? "application/octet-stream", record.ETag!, modified);
-    }
-
-    /// <summary>
-    /// A record for the open version whose record is missing or stale (written by the reference hub, cut short by a
-    /// crash, or the file was changed in place): the ETag is recomputed from the bytes. It is saved on the open file's
-    /// attribute, or else in the sidecar, under the path's lock and only while the path still names this version.
-    /// </summary>
-    private DiskMetadata Heal(FileStream stream, string data, string metadata, DiskMetadata? stale, long length, DateTimeOffset modified)
-    {
-        var record = new DiskMetadata(stale?.ContentType, DiskFiles.Md5Hex(stream), length, modified.UtcTicks);
-        if (records.Attach(stream.SafeFileHandle, record))
-        {
-            return record;
-        }
-
-        lock (StripeOf(data))
-        {
-            var current = new FileInfo(data);
-            if (!current.Exists || current.Length != length || current.LastWriteTimeUtc.Ticks != modified.UtcTicks)
-            {
-                return record;
-            }
-
-            var fresh = DiskFiles.ReadMetadata(metadata);
-            if (fresh is not null && fresh.Describes(length, modified))
-            {
-                return fresh;
-            }
-
-            DiskFiles.WriteMetadata(metadata, record, layout.TempRoot);
-            return record;
-        }
-    }
-
-    /// <summary>Copies the current version, record included, to the archive path (historical files).</summary>
-    private void CopyVersion(string data, string metadata, string targetData, string targetMetadata)
-    {
-        var temp = layout.NewTempFile();
-        try
-        {
-            DiskMetadata record;
-            bool attached;
-            using (var source = DiskFiles.OpenRead(data))
-            using (var copy = DiskFiles.CreateNew(temp))
-            {
-                var stat = StatOfOpenFile(data, source, data, metadata);
-                source.CopyTo(copy);
-                File.SetLastWriteTimeUtc(copy.SafeFileHandle, stat.LastModified.UtcDateTime);
-                record = new DiskMetadata(stat.ContentType, stat.ETag, stat.ContentLength, stat.LastModified.UtcTicks);
-                attached = records.Attach(copy.SafeFileHandle, record);
-                if (durable)
-                {
-                    copy.Flush(flushToDisk: true);
-                }
-            }
-
-            MoveIntoPlace(temp, targetData);
-            records.Commit(targetMetadata, record, attached);
-        }
-        catch
-        {
-            DiskFiles.DeleteQuietly(temp);
-            throw;
-        }
-    }
-
-    private static void MoveIntoPlace(string source, string target)
-    {
-        try
-        {
-            if (Directory.Exists(target))
-            {
-                throw new IOException("target is a directory");
-            }
-
-            DiskFiles.Move(source, target);
-        }
-        catch (IOException e) when (e is not FileNotFoundException)
-        {
-            throw GaiaException.Conflict($"The path conflicts with an existing file or directory ({e.Message}).");
-        }
+        return versions.Stat(path, data, metadata);
     }
 
     private static string DecodePageToken(string token)
@@ -392,6 +235,4 @@ public sealed class DiskStorageDriver : IStorageDriver
             throw GaiaException.InvalidInput("Invalid page token.");
         }
     }
-
-    private Lock StripeOf(string path) => stripes[(int)((uint)StringComparer.Ordinal.GetHashCode(path) % stripes.Length)];
 }

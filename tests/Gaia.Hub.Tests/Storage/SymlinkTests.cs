@@ -1,0 +1,89 @@
+using System.Net;
+using Gaia.Hub.Tests.Http;
+
+namespace Gaia.Hub.Tests.Storage;
+
+/// <summary>
+/// A symbolic link placed under the data root (to a file, to a folder, or as a bucket folder) is never followed: reads,
+/// stores, overwrites and deletes through it are refused with 403, and the files outside the root stay as they were
+/// (issue 11).
+/// </summary>
+public sealed class SymlinkTests : IDisposable
+{
+    private readonly string outside = Directory.CreateTempSubdirectory("gaia-outside-").FullName;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public void Dispose() => Directory.Delete(outside, recursive: true);
+
+    public static TheoryData<string, string> Links => new()
+    {
+        { "file", "linked.txt" },
+        { "folder", "linked/secret.txt" },
+        { "bucket", "secret.txt" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Links))]
+    public async Task NoRouteReachesAFileOutsideTheRootThroughALink(string kind, string path)
+    {
+        await using var app = new HubApplication();
+        using var client = app.CreateClient();
+        await HubAssert.StoredAsync(await client.SendAsync(HubRequests.Store("ordinary.txt", [1], HubRequests.OwnerToken()), Ct));
+        var secret = Path.Join(outside, "secret.txt");
+        await File.WriteAllTextAsync(secret, "outside the root", Ct);
+        PlaceLink(app.DiskRoot, kind, secret);
+        var token = HubRequests.OwnerToken();
+
+        await HubAssert.ErrorAsync(await client.GetAsync(new Uri($"/read/{HubRequests.Owner}/{path}", UriKind.Relative), Ct),
+            HttpStatusCode.Forbidden, "BadPathError");
+        await HubAssert.ErrorAsync(await client.SendAsync(HubRequests.Store(path, "overwritten"u8.ToArray(), token), Ct),
+            HttpStatusCode.Forbidden, "BadPathError");
+        await HubAssert.ErrorAsync(await client.SendAsync(HubRequests.Store(path, "overwritten"u8.ToArray(), token).WithHeader("If-Match", "*"), Ct),
+            HttpStatusCode.Forbidden, "BadPathError");
+        await HubAssert.ErrorAsync(await client.SendAsync(HubRequests.Delete(path, token), Ct), HttpStatusCode.Forbidden, "BadPathError");
+        if (kind != "file")
+        {
+            var planted = kind == "folder" ? "linked/planted.txt" : "planted.txt";
+            await HubAssert.ErrorAsync(await client.SendAsync(HubRequests.Store(planted, [1], token), Ct), HttpStatusCode.Forbidden, "BadPathError");
+        }
+
+        Assert.Equal("outside the root", await File.ReadAllTextAsync(secret, Ct));
+        Assert.Equal(["secret.txt"], Directory.EnumerateFileSystemEntries(outside).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task AListingLeavesLinksOut()
+    {
+        await using var app = new HubApplication();
+        using var client = app.CreateClient();
+        await HubAssert.StoredAsync(await client.SendAsync(HubRequests.Store("ordinary.txt", [1], HubRequests.OwnerToken()), Ct));
+        var secret = Path.Join(outside, "secret.txt");
+        await File.WriteAllTextAsync(secret, "outside the root", Ct);
+        PlaceLink(app.DiskRoot, "file", secret);
+        PlaceLink(app.DiskRoot, "folder", secret);
+
+        var listing = await HubAssert.JsonAsync(await client.SendAsync(HubRequests.ListFiles("{\"stat\":true}", HubRequests.OwnerToken()), Ct),
+            HttpStatusCode.Accepted);
+
+        Assert.Equal("ordinary.txt", Assert.Single(listing.GetProperty("entries").EnumerateArray()).GetProperty("name").GetString());
+    }
+
+    private void PlaceLink(string root, string kind, string secret)
+    {
+        var bucket = Path.Join(root, HubRequests.Owner);
+        switch (kind)
+        {
+            case "file":
+                File.CreateSymbolicLink(Path.Join(bucket, "linked.txt"), secret);
+                break;
+            case "folder":
+                Directory.CreateSymbolicLink(Path.Join(bucket, "linked"), outside);
+                break;
+            default:
+                Directory.Move(bucket, bucket + "-moved");
+                Directory.CreateSymbolicLink(bucket, outside);
+                break;
+        }
+    }
+}
