@@ -24,6 +24,11 @@ public static class GaiaHubRegistration
         services.AddOptions<DiskStorageOptions>().BindConfiguration(DiskStorageOptions.SectionName)
             .Validate(o => !string.IsNullOrWhiteSpace(o.RootDirectory), "Gaia:Disk:RootDirectory must not be empty.")
             .ValidateOnStart();
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName)
+            .Validate(o => o.WritesPerSecond >= 0 && double.IsFinite(o.WritesPerSecond), "Gaia:RateLimit:WritesPerSecond must be 0 (off) or a positive number.")
+            .Validate(o => o.Burst >= 1, "Gaia:RateLimit:Burst must be at least 1.")
+            .ValidateOnStart();
+        services.AddSingleton<BucketRateLimiter>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TokenVerifier>();
         services.AddSingleton<GaiaAuthenticator>();

@@ -40,6 +40,11 @@ public static class GaiaRequestAuthorization
         var authorization = context.Request.Headers.Authorization;
         identity = await authenticator.AuthenticateAsync(
             authorization.Count > 0 ? authorization.ToString() : null, address, operation != GaiaOperation.RevokeAll, context.RequestAborted);
+        if (operation != GaiaOperation.ListFiles)
+        {
+            context.RequestServices.GetRequiredService<BucketRateLimiter>().Acquire(address);
+        }
+
         context.Items[IdentityKey] = identity;
         return identity;
     }
