@@ -1,12 +1,14 @@
 using Gaia.Hub;
 using Gaia.Hub.Http;
+using Gaia.Hub.Server;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+builder.AddGaiaServerLimits();
 builder.AddGaiaHub();
 
 var app = builder.Build();
 app.UseGaiaHub();
+app.UseMiddleware<RequestLimit>();
 app.MapGaiaHub();
 app.Run();
 
