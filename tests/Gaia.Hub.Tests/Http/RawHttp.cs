@@ -25,8 +25,11 @@ internal static class RawHttp
         return RawResponse.Parse(received.ToArray());
     }
 
-    /// <summary>Sends <paramref name="request"/> exactly as given (it should ask for <c>Connection: close</c>) and reads the whole response.</summary>
-    public static async Task<RawResponse> SendBytesAsync(Uri server, byte[] request)
+    /// <summary>
+    /// Sends <paramref name="request"/> exactly as given (it should ask for <c>Connection: close</c>) and reads one whole
+    /// response, without waiting for the server to close when the response says where it ends.
+    /// </summary>
+    public static async Task<RawResponse> SendBytesAsync(Uri server, byte[] request, bool headRequest = false)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         using var tcp = new TcpClient();
@@ -34,8 +37,22 @@ internal static class RawHttp
         var stream = tcp.GetStream();
         await stream.WriteAsync(request, cancellationToken);
         using var received = new MemoryStream();
-        await stream.CopyToAsync(received, cancellationToken);
-        return RawResponse.Parse(received.ToArray());
+        var buffer = new byte[16 * 1024];
+        try
+        {
+            int read;
+            while (!RawResponse.IsComplete(received.GetBuffer().AsSpan(0, (int)received.Length), headRequest)
+                && (read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                received.Write(buffer, 0, read);
+            }
+        }
+        catch (IOException) when (RawResponse.IsComplete(received.GetBuffer().AsSpan(0, (int)received.Length), headRequest))
+        {
+            // The server reset the connection after a whole response: it gave up on a body it did not want.
+        }
+
+        return RawResponse.Parse(received.ToArray(), headRequest);
     }
 
     /// <summary>

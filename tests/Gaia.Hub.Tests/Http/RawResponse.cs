@@ -14,7 +14,33 @@ internal sealed record RawResponse(int Status, IReadOnlyDictionary<string, strin
         return document.RootElement.Clone();
     }
 
-    public static RawResponse Parse(byte[] bytes)
+    /// <summary>True once <paramref name="bytes"/> hold a whole response head and as much body as it announces.</summary>
+    /// <param name="headRequest">The response answers a HEAD request, so it has no body whatever its head says.</param>
+    public static bool IsComplete(ReadOnlySpan<byte> bytes, bool headRequest = false)
+    {
+        var end = bytes.IndexOf("\r\n\r\n"u8);
+        if (end < 0)
+        {
+            return false;
+        }
+
+        var head = Encoding.ASCII.GetString(bytes[..end]).ToUpperInvariant();
+        if (headRequest || head.StartsWith("HTTP/1.1 204", StringComparison.Ordinal) || head.StartsWith("HTTP/1.1 304", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var body = bytes[(end + 4)..];
+        if (head.Contains("\r\nTRANSFER-ENCODING: CHUNKED", StringComparison.Ordinal))
+        {
+            return body.EndsWith("0\r\n\r\n"u8);
+        }
+
+        var length = head.IndexOf("\r\nCONTENT-LENGTH:", StringComparison.Ordinal);
+        return length >= 0 && body.Length >= int.Parse(head[(length + 17)..].Split('\r')[0].Trim(), CultureInfo.InvariantCulture);
+    }
+
+    public static RawResponse Parse(byte[] bytes, bool headRequest = false)
     {
         var end = bytes.AsSpan().IndexOf("\r\n\r\n"u8);
         Assert.True(end > 0, "the response has no complete head");
@@ -28,7 +54,7 @@ internal sealed record RawResponse(int Status, IReadOnlyDictionary<string, strin
             headers[name] = headers.TryGetValue(name, out var earlier) ? earlier + ", " + value : value;
         }
 
-        var body = bytes[(end + 4)..];
+        var body = headRequest ? [] : bytes[(end + 4)..];
         var chunked = headers.GetValueOrDefault("Transfer-Encoding")?.Contains("chunked", StringComparison.OrdinalIgnoreCase) == true;
         return new RawResponse(status, headers, chunked ? Dechunk(body) : body);
     }
