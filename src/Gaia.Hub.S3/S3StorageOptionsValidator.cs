@@ -9,7 +9,6 @@ internal sealed partial class S3StorageOptionsValidator(IOptions<GaiaHubOptions>
 {
     public const int MinPartSize = 5 * 1024 * 1024;
     public const int MaxPartSize = 512 * 1024 * 1024;
-    public const int MaxParts = 10_000;
 
     /// <summary>The largest object one CopyObject request copies (archival history and renames are copies).</summary>
     public const long MaxCopySize = 5L * 1024 * 1024 * 1024;
@@ -51,25 +50,18 @@ internal sealed partial class S3StorageOptionsValidator(IOptions<GaiaHubOptions>
             errors.Add($"Gaia:S3:RevocationCacheSeconds must be between 0 and 3600 (got {o.RevocationCacheSeconds}).");
         }
 
-        CheckSizes(o.PartSizeBytes, hub.Value.MaxFileUploadSizeBytes, errors);
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
-    }
-
-    private static void CheckSizes(int partSize, long maxUpload, List<string> errors)
-    {
-        if (partSize is < MinPartSize or > MaxPartSize)
+        if (o.PartSizeBytes is < MinPartSize or > MaxPartSize)
         {
-            errors.Add($"Gaia:S3:PartSizeBytes must be between {MinPartSize} (S3's smallest part) and {MaxPartSize} (got {partSize}).");
-        }
-        else if (maxUpload > (long)partSize * MaxParts)
-        {
-            errors.Add($"Gaia:MaxFileUploadSizeMegabytes needs more than S3's {MaxParts} parts of Gaia:S3:PartSizeBytes ({partSize}); raise the part size.");
+            errors.Add($"Gaia:S3:PartSizeBytes must be between {MinPartSize} (S3's smallest part) and {MaxPartSize} (got {o.PartSizeBytes}).");
         }
 
-        if (maxUpload > MaxCopySize)
+        // 5 GiB also stays far below S3's 10,000 parts of the smallest part size.
+        if (hub.Value.MaxFileUploadSizeBytes > MaxCopySize)
         {
             errors.Add("Gaia:MaxFileUploadSizeMegabytes must be at most 5120 on the s3 driver: archival history and renames are S3 copies, which stop at 5 GiB.");
         }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
     [GeneratedRegex("^(?=.{3,63}$)[a-z0-9][a-z0-9.-]*[a-z0-9]$")]
