@@ -4,7 +4,6 @@ using Amazon.S3;
 using Amazon.S3.Model;
 using Gaia.Hub.Errors;
 using Gaia.Hub.Revocations;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace Gaia.Hub.S3;
@@ -22,29 +21,27 @@ namespace Gaia.Hub.S3;
 /// </remarks>
 public sealed class S3RevocationStore : IRevocationStore, IDisposable
 {
-    private const int MaxCached = 100_000;
     private const int MaxAttempts = 50;
-    private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = MaxCached });
     private readonly SemaphoreSlim bumps = new(1, 1);
     private readonly IAmazonS3 s3;
     private readonly string bucketName;
-    private readonly TimeSpan cacheFor;
+    private readonly RevocationCache cache;
 
     public S3RevocationStore(IAmazonS3 s3, IOptions<S3StorageOptions> options)
     {
         this.s3 = s3;
         bucketName = options.Value.Bucket ?? throw new ArgumentException("Gaia:S3:Bucket is not set.", nameof(options));
-        cacheFor = TimeSpan.FromSeconds(options.Value.RevocationCacheSeconds);
+        cache = new RevocationCache(TimeSpan.FromSeconds(options.Value.RevocationCacheSeconds));
     }
 
     public async ValueTask<long> GetOldestValidTimestampAsync(string address, CancellationToken cancellationToken = default)
     {
-        if (cache.TryGetValue(address, out long cached))
+        if (cache.TryGet(address, out var cached))
         {
             return cached;
         }
 
-        return Remember(address, (await ReadAsync(address, cancellationToken)).Value);
+        return cache.Remember(address, (await ReadAsync(address, cancellationToken)).Value);
     }
 
     public async Task<long> BumpAsync(string address, long timestamp, CancellationToken cancellationToken = default)
@@ -57,13 +54,13 @@ public sealed class S3RevocationStore : IRevocationStore, IDisposable
                 var (current, etag) = await ReadAsync(address, cancellationToken);
                 if (current >= timestamp)
                 {
-                    return Remember(address, current);
+                    return cache.Remember(address, current);
                 }
 
                 try
                 {
                     await WriteAsync(address, timestamp, etag, cancellationToken);
-                    return Remember(address, timestamp);
+                    return cache.Remember(address, timestamp);
                 }
                 catch (AmazonS3Exception e) when (S3Errors.IsVersionMismatch(e))
                 {
@@ -109,21 +106,5 @@ public sealed class S3RevocationStore : IRevocationStore, IDisposable
             ContentBody = timestamp.ToString(CultureInfo.InvariantCulture), IfMatch = etag, IfNoneMatch = etag is null ? "*" : null,
         };
         await s3.PutObjectAsync(request, cancellationToken);
-    }
-
-    /// <summary>Caches the value, never below one already cached (the value only increases).</summary>
-    private long Remember(string address, long value)
-    {
-        if (cache.TryGetValue(address, out long known) && known > value)
-        {
-            value = known;
-        }
-
-        if (cacheFor > TimeSpan.Zero)
-        {
-            cache.Set(address, value, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = cacheFor });
-        }
-
-        return value;
     }
 }

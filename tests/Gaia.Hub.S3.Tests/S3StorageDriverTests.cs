@@ -5,29 +5,14 @@ using Gaia.Hub.Storage;
 namespace Gaia.Hub.S3.Tests;
 
 /// <summary>What the S3 driver does beyond the shared contract: object names and headers, multipart uploads, big reads, paths, page tokens.</summary>
-public sealed class S3StorageDriverTests(MotoFixture moto) : IAsyncLifetime
+public sealed class S3StorageDriverTests(MotoFixture moto) : S3DriverTest(moto, "public, max-age=60")
 {
-    private const string Bucket = "1S3Bucket";
-    private const int Part = S3StorageOptionsValidator.MinPartSize;
-    private S3TestStorage storage = null!;
-    private S3StorageDriver driver = null!;
-
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        storage = await S3TestStorage.CreateAsync(moto);
-        driver = storage.Driver("public, max-age=60");
-    }
-
-    public async ValueTask DisposeAsync() => await storage.DisposeAsync();
-
     [Fact]
     public async Task ObjectsAreNamedByBucketAndPathAndCarryContentTypeCacheControlAndTheETagShown()
     {
         var etag = await WriteAsync("dir/a.json", new byte[10], "application/json");
 
-        var head = await storage.Client.GetObjectMetadataAsync(storage.BucketName, $"{Bucket}/dir/a.json", Token);
+        var head = await Storage.Client.GetObjectMetadataAsync(Storage.BucketName, $"{Bucket}/dir/a.json", Token);
         Assert.Equal(("application/json", "public, max-age=60"), (head.Headers.ContentType, head.Headers.CacheControl));
         Assert.Equal($"\"{etag}\"", head.ETag);
     }
@@ -40,8 +25,8 @@ public sealed class S3StorageDriverTests(MotoFixture moto) : IAsyncLifetime
         var etag = await WriteAsync("big.bin", content, "application/octet-stream");
 
         Assert.Matches("^[0-9a-f]{32}-3$", etag);
-        Assert.Equal([$"{Bucket}/big.bin"], await storage.KeysAsync());
-        Assert.Empty(await storage.MultipartUploadsAsync());
+        Assert.Equal([$"{Bucket}/big.bin"], await Storage.KeysAsync());
+        Assert.Empty(await Storage.MultipartUploadsAsync());
         Assert.Equal(content, await ReadAllAsync("big.bin"));
     }
 
@@ -52,7 +37,7 @@ public sealed class S3StorageDriverTests(MotoFixture moto) : IAsyncLifetime
         Random.Shared.NextBytes(content);
         var etag = await WriteAsync("huge.bin", content);
 
-        await using var file = await driver.ReadAsync(Bucket, "huge.bin", Token);
+        await using var file = await Driver.ReadAsync(Bucket, "huge.bin", Token);
         Assert.Equal((content.LongLength, etag), (file!.Stat.ContentLength, file.Stat.ETag));
         Assert.IsType<S3ReadStream>(file.Content);
         file.Content.Seek(S3Reader.InMemoryLimit + 1000, SeekOrigin.Begin);
@@ -69,7 +54,7 @@ public sealed class S3StorageDriverTests(MotoFixture moto) : IAsyncLifetime
     public async Task ALargeFileReplacedDuringAReadFailsTheReadRatherThanMixingVersions()
     {
         await WriteAsync("huge.bin", new byte[S3Reader.InMemoryLimit + 10]);
-        await using var file = await driver.ReadAsync(Bucket, "huge.bin", Token);
+        await using var file = await Driver.ReadAsync(Bucket, "huge.bin", Token);
         await file!.Content.ReadExactlyAsync(new byte[100], Token);
 
         await WriteAsync("huge.bin", new byte[S3Reader.InMemoryLimit + 20]);
@@ -107,7 +92,7 @@ public sealed class S3StorageDriverTests(MotoFixture moto) : IAsyncLifetime
     {
         await WriteAsync("a.txt", [1]);
 
-        var error = await Assert.ThrowsAsync<GaiaException>(() => driver.ListAsync(new ListRequest(Bucket, 10, token), Token));
+        var error = await Assert.ThrowsAsync<GaiaException>(() => Driver.ListAsync(new ListRequest(Bucket, 10, token), Token));
 
         Assert.Equal(GaiaError.InvalidInputError, error.Error);
     }
@@ -120,8 +105,8 @@ public sealed class S3StorageDriverTests(MotoFixture moto) : IAsyncLifetime
             await WriteAsync(name, [1]);
         }
 
-        var first = await driver.ListAsync(new ListRequest(Bucket, 2), Token);
-        var second = await driver.ListAsync(new ListRequest(Bucket, 2, first.NextPageToken), Token);
+        var first = await Driver.ListAsync(new ListRequest(Bucket, 2), Token);
+        var second = await Driver.ListAsync(new ListRequest(Bucket, 2, first.NextPageToken), Token);
 
         Assert.Equal("ü/b.txt", Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(first.NextPageToken)));
         Assert.Equal(["ü/c.txt"], second.Entries.Select(e => e.Name));
@@ -133,22 +118,14 @@ public sealed class S3StorageDriverTests(MotoFixture moto) : IAsyncLifetime
     {
         await WriteAsync("a.json", "{}"u8.ToArray(), "application/json");
         await WriteAsync("b.txt", "b"u8.ToArray(), "text/plain");
-        using var revocations = storage.RevocationStore();
+        using var revocations = Storage.RevocationStore();
         await revocations.BumpAsync(Bucket, 1_700_000_000, Token);
 
-        var page = await driver.ListAsync(new ListRequest(Bucket, 10, IncludeStat: true), Token);
+        var page = await Driver.ListAsync(new ListRequest(Bucket, 10, IncludeStat: true), Token);
 
         Assert.Equal([("a.json", "application/json", 2L), ("b.txt", "text/plain", 1L)], page.Entries.Select(e => (e.Name, e.Stat!.ContentType, e.Stat.ContentLength)));
     }
 
     private Task<string> WriteAsync(string path, byte[] content, string contentType = "application/octet-stream") =>
-        driver.WriteAsync(new WriteRequest(Bucket, path, new MemoryStream(content), contentType, WriteCondition.None), Token);
-
-    private async Task<byte[]> ReadAllAsync(string path)
-    {
-        await using var file = await driver.ReadAsync(Bucket, path, Token);
-        using var bytes = new MemoryStream();
-        await file!.Content.CopyToAsync(bytes, Token);
-        return bytes.ToArray();
-    }
+        WriteAsync(path, new MemoryStream(content), contentType);
 }
