@@ -1,3 +1,4 @@
+using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Microsoft.Extensions.Hosting;
@@ -26,6 +27,13 @@ internal sealed class S3StorageInitializer(IAmazonS3 s3, IOptions<S3StorageOptio
         {
             var hint = S3Errors.IsNoSuchBucket(e) ? " It does not exist; create it, or set Gaia:S3:CreateBucket=true." : "";
             throw new InvalidOperationException($"Gaia:S3: the bucket '{bucket}' cannot be listed ({(int)e.StatusCode} {e.ErrorCode}: {e.Message}).{hint}", e);
+        }
+        catch (Exception e) when (e is AmazonClientException or HttpRequestException)
+        {
+            var where = string.IsNullOrWhiteSpace(options.Value.ServiceUrl) ? $"AWS ({options.Value.Region})" : options.Value.ServiceUrl;
+            throw new InvalidOperationException(
+                $"Gaia:S3: cannot list the bucket '{bucket}' at {where} ({e.Message}). Check Gaia:S3:ServiceUrl and the credentials "
+                + "(Gaia:S3:AccessKeyId and SecretAccessKey, or the AWS SDK's default chain).", e);
         }
     }
 

@@ -98,7 +98,7 @@ internal sealed class S3Upload(IAmazonS3 s3, string bucketName, string key, stri
         {
             // Completed after all (the answer was lost) or already gone.
         }
-        catch (Exception e) when (e is AmazonServiceException or HttpRequestException or IOException or OperationCanceledException)
+        catch (Exception e) when (e is AmazonServiceException or AmazonClientException or HttpRequestException or IOException or OperationCanceledException)
         {
             // Keep the failure that ended the upload; this one is only the clean-up.
         }

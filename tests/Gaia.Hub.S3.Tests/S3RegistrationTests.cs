@@ -66,6 +66,18 @@ public sealed class S3RegistrationTests(MotoFixture moto)
         await client.DeleteBucketAsync(bucket, Token);
     }
 
+    [Fact]
+    public async Task AnUnreachableServiceStopsTheHostNamingTheEndpoint()
+    {
+        var settings = Settings("gaia");
+        settings["Gaia:S3:ServiceUrl"] = "http://127.0.0.1:9";
+        using var host = Build(settings);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync(Token));
+
+        Assert.Contains("Gaia:S3: cannot list the bucket 'gaia' at http://127.0.0.1:9", error.Message);
+    }
+
     private Dictionary<string, string?> Settings(string bucket) => new()
     {
         ["Gaia:S3:Bucket"] = bucket, ["Gaia:S3:ServiceUrl"] = moto.ServiceUrl, ["Gaia:S3:ForcePathStyle"] = "true",
