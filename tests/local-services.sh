@@ -31,3 +31,33 @@ start_azurite() {
   local key='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
   AZURITE_CONNECTION_STRING="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$blob/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table/devstoreaccount1;"
 }
+
+# moto_python ROOT: prints a Python that has moto's S3 server, 5.2.1 or a later 5.x (ROOT/tests/s3/requirements.txt).
+# python3 is used when it has it already; otherwise it is installed with pip into ROOT/.venv-s3 (that needs PyPI).
+moto_python() {
+  local venv="$1/.venv-s3" py check='import sys, flask, flask_cors, moto.server
+v = tuple(int(p) for p in moto.__version__.split(".")[:3])
+sys.exit(0 if v[0] == 5 and v >= (5, 2, 1) else 1)'
+  for py in "$venv/bin/python" python3; do
+    if command -v "$py" >/dev/null 2>&1 && "$py" -c "$check" 2>/dev/null; then "$py" -c 'import sys; print(sys.executable)'; return 0; fi
+  done
+  command -v python3 >/dev/null || { echo "python3 is needed for the S3 test server (moto)" >&2; return 1; }
+  { python3 -m venv "$venv" && "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$1/tests/s3/requirements.txt"; } >&2 \
+    && "$venv/bin/python" -c "$check" \
+    || { echo "moto[server] 5.2.1 is not installed for python3 and pip could not install it into $venv" >&2; return 1; }
+  echo "$venv/bin/python"
+}
+
+# start_moto ROOT WORKDIR: moto's S3 server (in memory) on a free loopback port, run in WORKDIR; adds its pid to
+# `pids` and sets S3_ENDPOINT (path-style addressing, any access key).
+start_moto() {
+  local python port pid
+  python=$(moto_python "$1") || return 1
+  port=$(free_port)
+  mkdir -p "$2"
+  (cd "$2" && TMPDIR="$2" exec "$python" -m moto.server -H 127.0.0.1 -p "$port") >"$2/moto.log" 2>&1 &
+  pid=$!
+  pids+=("$pid")
+  wait_for "http://127.0.0.1:$port/moto-api/" "moto (S3)" "$pid" "$2/moto.log"
+  S3_ENDPOINT="http://127.0.0.1:$port"
+}

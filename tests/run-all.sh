@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every test of the project, as the README and CI run it. Installs what it needs (npm packages, Azurite);
+# Every test of the project, as the README and CI run it. Installs what it needs (npm packages, Azurite, moto);
 # fails, never skips, when something is missing.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -10,6 +10,10 @@ done
 
 echo "== npm ci (jsontokens, @stacks/*, azurite)"
 npm ci --no-audit --no-fund --loglevel=error
+
+echo "== S3 test server (moto[server] 5.2.1 for python3; tests/s3/requirements.txt)"
+. tests/local-services.sh
+moto_python "$root" >/dev/null
 
 echo "== bicep build + lint of infra/ (fails on any warning)"
 infra/build.sh
@@ -31,6 +35,8 @@ tests/run-real-client.sh disk 2>&1 | tee -a "$results"
 disk_status=${PIPESTATUS[0]}
 tests/run-real-client.sh azure 2>&1 | tee -a "$results"
 azure_status=${PIPESTATUS[0]}
+tests/run-real-client.sh s3 2>&1 | tee -a "$results"
+s3_status=${PIPESTATUS[0]}
 set -e
 
 passed=$(grep -Eo 'Passed: +[0-9]+' "$results" | awk '{s+=$2} END {print s+0}')
@@ -38,4 +44,4 @@ failed=$(grep -Eo 'Failed: +[0-9]+' "$results" | awk '{s+=$2} END {print s+0}')
 node_passed=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$results" | awk '{s+=$1} END {print s+0}')
 node_failed=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$results" | awk '{s+=$3} END {print s+0}')
 echo "total: $(( passed + node_passed )) passed, $(( failed + node_failed )) failed"
-[ "$dotnet_status" -eq 0 ] && [ "$disk_status" -eq 0 ] && [ "$azure_status" -eq 0 ] && [ "$passed" -gt 0 ]
+[ "$dotnet_status" -eq 0 ] && [ "$disk_status" -eq 0 ] && [ "$azure_status" -eq 0 ] && [ "$s3_status" -eq 0 ] && [ "$passed" -gt 0 ]

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Starts the self-hosted hub (already built in Release) on a free loopback port with the given driver,
 # runs the real-client test (npm @stacks/storage + @stacks/auth) against it, and stops it again.
-# Usage: tests/run-real-client.sh disk|azure   (azure starts its own in-memory Azurite from node_modules)
+# Usage: tests/run-real-client.sh disk|azure|s3   (azure starts its own in-memory Azurite from node_modules,
+# s3 its own in-memory moto S3 server, see start_moto in tests/local-services.sh)
 set -euo pipefail
-driver=${1:?usage: run-real-client.sh disk|azure}
+driver=${1:?usage: run-real-client.sh disk|azure|s3}
 root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/tests/local-services.sh"
 port=$(free_port)
@@ -14,6 +15,11 @@ trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev
 if [ "$driver" = azure ]; then
   start_azurite "$root" "$data/azurite"
   export Gaia__Azure__ConnectionString="$AZURITE_CONNECTION_STRING"
+fi
+if [ "$driver" = s3 ]; then
+  start_moto "$root" "$data/moto"
+  export Gaia__S3__ServiceUrl="$S3_ENDPOINT" Gaia__S3__ForcePathStyle=true Gaia__S3__Bucket="realclient$(date +%s)$RANDOM" \
+    Gaia__S3__CreateBucket=true Gaia__S3__AccessKeyId=test Gaia__S3__SecretAccessKey=test
 fi
 log="$data/server.log"
 server="$root/src/Gaia.Hub.Server/bin/Release/net10.0/Gaia.Hub.Server.dll"

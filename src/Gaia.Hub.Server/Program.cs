@@ -1,10 +1,11 @@
 using Gaia.Hub;
 using Gaia.Hub.Http;
+using Gaia.Hub.S3;
 using Gaia.Hub.Server;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGaiaServerLimits();
-builder.AddGaiaHub();
+builder.AddGaiaHub(addS3Storage: services => services.AddS3Storage());
 
 var app = builder.Build();
 app.UseGaiaHub();

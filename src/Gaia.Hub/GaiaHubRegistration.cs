@@ -16,7 +16,11 @@ namespace Gaia.Hub;
 /// <summary>One registration for both hosts (Kestrel and Functions).</summary>
 public static class GaiaHubRegistration
 {
-    public static IHostApplicationBuilder AddGaiaHub(this IHostApplicationBuilder builder)
+    /// <param name="addS3Storage">
+    /// Registers the <c>s3</c> driver. A host that offers it passes the registration of Gaia.Hub.S3
+    /// (<c>services => services.AddS3Storage()</c>), so this core stays free of the AWS SDK.
+    /// </param>
+    public static IHostApplicationBuilder AddGaiaHub(this IHostApplicationBuilder builder, Action<IServiceCollection>? addS3Storage = null)
     {
         var services = builder.Services;
         services.AddOptions<GaiaHubOptions>().BindConfiguration(GaiaHubOptions.SectionName).ValidateOnStart();
@@ -44,9 +48,15 @@ public static class GaiaHubRegistration
             case "azure":
                 Storage.AzureBlob.AzureStorageRegistration.AddAzureStorage(services);
                 break;
+            case "s3" when addS3Storage is not null:
+                addS3Storage(services);
+                break;
+            case "s3":
+                throw new OptionsValidationException(GaiaHubOptions.SectionName, typeof(GaiaHubOptions),
+                    ["Gaia:Driver 's3' is not available in this host; the self-hosted server (Gaia.Hub.Server) has it."]);
             default:
                 throw new OptionsValidationException(GaiaHubOptions.SectionName, typeof(GaiaHubOptions),
-                    [$"Gaia:Driver must be 'disk' or 'azure' (got '{driver}')."]);
+                    [$"Gaia:Driver must be 'disk', 'azure' or 's3' (got '{driver}')."]);
         }
 
         return builder;

@@ -31,7 +31,7 @@ public sealed class GaiaHubOptions
 
     public bool RequireCorrectHubUrl { get; set; }
 
-    /// <summary><c>disk</c> (the default) or <c>azure</c>.</summary>
+    /// <summary><c>disk</c> (the default), <c>azure</c> or <c>s3</c>.</summary>
     public string Driver { get; set; } = "disk";
 
     /// <summary>Cache-Control sent with reads (and stored on cloud objects).</summary>

@@ -23,9 +23,9 @@ internal sealed class GaiaHubOptionsValidator : IValidateOptions<GaiaHubOptions>
             errors.Add($"Gaia:PageSize must be between 1 and 4096 (got {o.PageSize}).");
         }
 
-        if (o.Driver is not ("disk" or "azure"))
+        if (o.Driver is not ("disk" or "azure" or "s3"))
         {
-            errors.Add($"Gaia:Driver must be 'disk' or 'azure' (got '{o.Driver}').");
+            errors.Add($"Gaia:Driver must be 'disk', 'azure' or 's3' (got '{o.Driver}').");
         }
 
         CheckUrl(o.PublicUrl, "Gaia:PublicUrl", errors);

@@ -3,7 +3,6 @@ using Azure.Data.Tables;
 using Gaia.Hub.Configuration;
 using Gaia.Hub.Errors;
 using Gaia.Hub.Hub;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace Gaia.Hub.Revocations;
@@ -22,15 +21,13 @@ public sealed class TableRevocationStore : IRevocationStore, IDisposable
 {
     public const string RowKey = "revocation";
     public const string TimestampProperty = "OldestValidTimestamp";
-    private const int MaxCached = 100_000;
     private const int MaxAttempts = 50;
-    private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = MaxCached });
-    private readonly TimeSpan cacheFor;
+    private readonly RevocationCache cache;
 
     public TableRevocationStore(TableServiceClient service, IOptions<AzureStorageOptions> options)
     {
         Table = service.GetTableClient(options.Value.TableName);
-        cacheFor = TimeSpan.FromSeconds(options.Value.RevocationCacheSeconds);
+        cache = new RevocationCache(TimeSpan.FromSeconds(options.Value.RevocationCacheSeconds));
     }
 
     public TableClient Table { get; }
@@ -40,13 +37,13 @@ public sealed class TableRevocationStore : IRevocationStore, IDisposable
 
     public async ValueTask<long> GetOldestValidTimestampAsync(string address, CancellationToken cancellationToken = default)
     {
-        if (cache.TryGetValue(address, out long cached))
+        if (cache.TryGet(address, out var cached))
         {
             return cached;
         }
 
         var entity = await ReadAsync(address, cancellationToken);
-        return Remember(address, TimestampOf(entity));
+        return cache.Remember(address, TimestampOf(entity));
     }
 
     public async Task<long> BumpAsync(string address, long timestamp, CancellationToken cancellationToken = default)
@@ -57,7 +54,7 @@ public sealed class TableRevocationStore : IRevocationStore, IDisposable
             var current = TimestampOf(entity);
             if (current >= timestamp)
             {
-                return Remember(address, current);
+                return cache.Remember(address, current);
             }
 
             try
@@ -72,7 +69,7 @@ public sealed class TableRevocationStore : IRevocationStore, IDisposable
                     await Table.UpdateEntityAsync(raised, entity.ETag, TableUpdateMode.Replace, cancellationToken);
                 }
 
-                return Remember(address, timestamp);
+                return cache.Remember(address, timestamp);
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412)
             {
@@ -97,20 +94,4 @@ public sealed class TableRevocationStore : IRevocationStore, IDisposable
     }
 
     private static long TimestampOf(TableEntity? entity) => entity?.GetInt64(TimestampProperty) ?? 0;
-
-    /// <summary>Caches the value, never below one already cached (the value only increases).</summary>
-    private long Remember(string address, long value)
-    {
-        if (cache.TryGetValue(address, out long known) && known > value)
-        {
-            value = known;
-        }
-
-        if (cacheFor > TimeSpan.Zero)
-        {
-            cache.Set(address, value, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = cacheFor });
-        }
-
-        return value;
-    }
 }
