@@ -12,7 +12,10 @@ internal static class S3Keys
     public static string BucketPrefixOf(string bucket) =>
         GaiaPath.IsAddress(bucket) ? bucket + "/" : throw GaiaException.BadPath("Invalid bucket name.");
 
-    /// <summary>The key of a file, or 403 for a path S3 would refuse or that the SDK would rewrite on its way.</summary>
+    /// <summary>
+    /// The key of a file, or 403 for a path S3 would refuse. <see cref="GaiaPath.EnsureValid"/> already refuses what the
+    /// SDK would rewrite on its way ('.' segments) or a listing could not carry (control characters), on every driver.
+    /// </summary>
     public static string KeyOf(string bucket, string path)
     {
         var prefix = BucketPrefixOf(bucket);
@@ -20,16 +23,6 @@ internal static class S3Keys
         if (Encoding.UTF8.GetByteCount(prefix) + Encoding.UTF8.GetByteCount(path) > MaxKeyBytes)
         {
             throw GaiaException.BadPath($"Invalid path: S3 object keys are limited to {MaxKeyBytes} bytes.");
-        }
-
-        if (path.Split('/').Contains("."))
-        {
-            throw GaiaException.BadPath("Invalid path: it contains a '.' segment.");
-        }
-
-        if (HasControlCharacter(path))
-        {
-            throw GaiaException.BadPath("Invalid path: it contains a control character, which S3 listings cannot carry.");
         }
 
         return prefix + path;

@@ -42,7 +42,11 @@ public static class GaiaPath
 
     public static bool IsAddress(ReadOnlySpan<char> text) => IsBucketName(text, false);
 
-    /// <summary>Throws 403 <c>BadPathError</c> unless the decoded name is safe to store under its bucket.</summary>
+    /// <summary>
+    /// Throws 403 <c>BadPathError</c> unless the decoded name is safe to store under its bucket, the same on every driver
+    /// so that any file can move to any hub: no <c>..</c>, no <c>.</c> segment (file systems and HTTP stacks drop it), no
+    /// control character (XML listings cannot carry one), and within the lengths every storage allows.
+    /// </summary>
     public static void EnsureValid(string path)
     {
         var problem = path switch
@@ -52,6 +56,9 @@ public static class GaiaPath
             _ when path.Contains('\0', StringComparison.Ordinal) || path.Contains('\\', StringComparison.Ordinal) =>
                 "it contains a NUL or backslash character",
             _ when path.EndsWith('/') => "it ends with '/'",
+            _ when path == "." || path.StartsWith("./", StringComparison.Ordinal) || path.EndsWith("/.", StringComparison.Ordinal)
+                || path.Contains("/./", StringComparison.Ordinal) => "it has a '.' segment, which storage would drop",
+            _ when path.Any(c => char.IsControl(c) || c is '\uFFFE' or '\uFFFF') => "it contains a control character, which listings cannot carry",
             _ when Encoding.UTF8.GetByteCount(path) > MaxBytes => $"it is longer than {MaxBytes} bytes of UTF-8",
             _ when path.Count(c => c == '/') >= MaxSegments => $"it has more than {MaxSegments} segments",
             _ when LongestSegmentBytes(path) > MaxSegmentBytes => $"a segment is longer than {MaxSegmentBytes} bytes of UTF-8",

@@ -18,6 +18,14 @@ public sealed class GaiaPathValidityTests
     [InlineData("/")]
     [InlineData("a\0b")]
     [InlineData("a\\b")]
+    [InlineData(".")]
+    [InlineData("./foo")]
+    [InlineData("a/./b")]
+    [InlineData("a/.")]
+    [InlineData("tab\there")]
+    [InlineData("line\nbreak")]
+    [InlineData("del\u007f")]
+    [InlineData("x\uffff")]
     public void UnsafeNamesAreBadPaths(string path) =>
         Assert.Equal(GaiaError.BadPathError, Assert.Throws<GaiaException>(() => GaiaPath.EnsureValid(path)).Error);
 
@@ -26,8 +34,8 @@ public sealed class GaiaPathValidityTests
     [InlineData("/foo/bar")]
     [InlineData("a/b/c.d.e")]
     [InlineData(".hidden")]
-    [InlineData("./foo")]
     [InlineData("a.b/.c")]
+    [InlineData("a/.b./c.")]
     [InlineData("a b+c%")]
     public void OrdinaryNamesAreValid(string path) => GaiaPath.EnsureValid(path);
 
