@@ -5,6 +5,7 @@ using Gaia.Hub.Hub;
 using Gaia.Hub.Revocations;
 using Gaia.Hub.Storage;
 using Gaia.Hub.Storage.Disk;
+using Gaia.Hub.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -44,6 +45,8 @@ public static class GaiaHubRegistration
                     [$"Gaia:Driver must be 'disk' or 'azure' (got '{driver}')."]);
         }
 
+        services.AddStorageDriverTelemetry(driver);
+        builder.AddGaiaTelemetry();
         return builder;
     }
 
