@@ -1,5 +1,6 @@
 using Gaia.Hub.Authentication;
 using Gaia.Hub.Configuration;
+using Gaia.Hub.Health;
 using Gaia.Hub.Http;
 using Gaia.Hub.Hub;
 using Gaia.Hub.Revocations;
@@ -36,6 +37,7 @@ public static class GaiaHubRegistration
             case "disk":
                 services.AddSingleton<IStorageDriver, DiskStorageDriver>();
                 services.AddSingleton<IRevocationStore, DiskRevocationStore>();
+                services.AddStorageHealthCheck<DiskHealthCheck>();
                 break;
             case "azure":
                 Storage.AzureBlob.AzureStorageRegistration.AddAzureStorage(services);
@@ -45,7 +47,7 @@ public static class GaiaHubRegistration
                     [$"Gaia:Driver must be 'disk' or 'azure' (got '{driver}')."]);
         }
 
-        services.AddStorageDriverTelemetry(driver);
+        services.AddGaiaHealth().AddStorageDriverTelemetry(driver);
         builder.AddGaiaTelemetry();
         return builder;
     }
