@@ -52,6 +52,10 @@ public sealed class HubTelemetry
     public void RecordRateLimitRefusal(string route) =>
         rateLimitRefusals.Add(1, new KeyValuePair<string, object?>("http.route", route));
 
+    /// <summary>Counts one request refused by the write rate limit (429), tagged with its route template as the request log has it.</summary>
+    public void RecordRateLimitRefusal(Microsoft.AspNetCore.Http.HttpContext context) =>
+        RecordRateLimitRefusal(RequestTelemetryMiddleware.RouteOf(context));
+
     /// <param name="errorType">The exception type when the call failed, else null.</param>
     public void RecordStorageCall(string driver, string operation, string? errorType, TimeSpan elapsed)
     {

@@ -24,6 +24,9 @@ public static class StorageDriverTelemetry
         return services;
     }
 
+    /// <summary>The driver inside the telemetry decorator, or <paramref name="driver"/> itself when it is not wrapped.</summary>
+    public static IStorageDriver Unwrap(IStorageDriver driver) => driver is InstrumentedStorageDriver wrapped ? wrapped.Inner : driver;
+
     private static int LastIndexOf(IServiceCollection services)
     {
         for (var i = services.Count - 1; i >= 0; i--)

@@ -87,8 +87,10 @@ public sealed class HubTelemetryTests
 
         telemetry.RecordRateLimitRefusal("/store/{*rest}");
         telemetry.RecordRateLimitRefusal("/store/{*rest}");
+        telemetry.RecordRateLimitRefusal(new Microsoft.AspNetCore.Http.DefaultHttpContext());
         provider.ForceFlush();
 
         Assert.Equal(2, MetricPoints.Sum(metrics, "gaia.hub.rate_limit.refusals", ("http.route", "/store/{*rest}")));
+        Assert.Equal(1, MetricPoints.Sum(metrics, "gaia.hub.rate_limit.refusals", ("http.route", "(none)")));
     }
 }
