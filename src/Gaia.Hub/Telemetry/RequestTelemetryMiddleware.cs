@@ -14,6 +14,7 @@ namespace Gaia.Hub.Telemetry;
 internal sealed class RequestTelemetryMiddleware(RequestDelegate next, HubTelemetry telemetry, ILoggerFactory loggers)
 {
     private const string Unmatched = "(none)";
+    private static readonly string[] BucketRoutes = ["/store/", "/delete/", "/list-files/", "/revoke-all/", "/read/"];
     private readonly ILogger logger = loggers.CreateLogger(RequestLog.Category);
 
     public async Task InvokeAsync(HttpContext context)
@@ -84,7 +85,7 @@ internal sealed class RequestTelemetryMiddleware(RequestDelegate next, HubTeleme
     /// <summary>The bucket address of a hub route's path (<c>/store/{address}/…</c>), or null.</summary>
     internal static string? BucketOf(string route, string? path)
     {
-        if (route == Unmatched || path is null || path.Length < 2)
+        if (path is null || !BucketRoutes.Any(prefix => route.StartsWith(prefix, StringComparison.Ordinal)))
         {
             return null;
         }

@@ -30,10 +30,11 @@ public sealed class RequestLogTests
         using var stored = await client.SendAsync(HubRequests.Store("log/a.bin", content, HubRequests.OwnerToken()), Ct);
         var storedBody = await stored.Content.ReadAsByteArrayAsync(Ct);
         using var missing = await client.GetAsync(new Uri("/nowhere", UriKind.Relative), Ct);
+        using var ready = await client.GetAsync(new Uri("/healthz/ready", UriKind.Relative), Ct);
 
         Assert.Equal(HttpStatusCode.Accepted, stored.StatusCode);
         var lines = logs.Entries.Where(e => e.Category == "Gaia.Hub.Requests").ToList();
-        Assert.Equal(2, lines.Count);
+        Assert.Equal(3, lines.Count);
         var store = Values(lines[0]);
         Assert.Equal(LogLevel.Information, lines[0].Level);
         Assert.Equal("POST", store["Method"]);
@@ -49,6 +50,9 @@ public sealed class RequestLogTests
         Assert.Equal("(none)", unmatched["Route"]);
         Assert.Equal(404, unmatched["StatusCode"]);
         Assert.Equal("-", unmatched["Bucket"]);
+        var health = Values(lines[2]);
+        Assert.Equal("/healthz/ready", health["Route"]);
+        Assert.Equal("-", health["Bucket"]);
     }
 
     [Fact]
