@@ -1,0 +1,119 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Gaia.Hub.Tests.Server;
+
+/// <summary>
+/// The built server (Gaia.Hub.Server.dll next to the tests, with its appsettings.json) run as a process with
+/// <c>dotnet</c>, from a working directory of its own, with given arguments and environment; killed on dispose.
+/// </summary>
+internal sealed class ServerProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly ConcurrentQueue<string> stdout = new();
+    private readonly ConcurrentQueue<string> stderr = new();
+    private bool disposed;
+
+    public ServerProcess(IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
+    {
+        WorkingDirectory = Directory.CreateTempSubdirectory("gaia-server-process-").FullName;
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = WorkingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Join(AppContext.BaseDirectory, "Gaia.Hub.Server.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var name in new[] { "ASPNETCORE_URLS", "URLS", "ASPNETCORE_HTTP_PORTS", "HTTP_PORTS", "DOTNET_URLS", "ASPNETCORE_CONTENTROOT" })
+        {
+            start.Environment.Remove(name);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Gaia__Disk__RootDirectory"] = Path.Join(WorkingDirectory, "data");
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        process = Process.Start(start)!;
+        process.OutputDataReceived += (_, line) => Keep(stdout, line.Data);
+        process.ErrorDataReceived += (_, line) => Keep(stderr, line.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public string WorkingDirectory { get; }
+
+    public IReadOnlyList<string> Stdout => [.. stdout];
+
+    public IReadOnlyList<string> Stderr => [.. stderr];
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Waits for the process to end by itself (a start failure); returns its exit code.</summary>
+    public async Task<int> ExitCodeAsync(TimeSpan timeout)
+    {
+        using var limit = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(limit.Token);
+        process.WaitForExit();
+        return process.ExitCode;
+    }
+
+    /// <summary>Waits until <paramref name="url"/> answers; fails with the output when the process ends first.</summary>
+    public async Task<HttpResponseMessage> WaitForAsync(HttpClient client, string url, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            Assert.False(process.HasExited, $"the server exited with {(process.HasExited ? process.ExitCode : 0)}:\n{string.Join('\n', Stderr.Concat(Stdout))}");
+            try
+            {
+                return await client.GetAsync(new Uri(url), TestContext.Current.CancellationToken);
+            }
+            catch (HttpRequestException) when (clock.Elapsed < timeout)
+            {
+                await Task.Delay(100, TestContext.Current.CancellationToken);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process.Dispose();
+        Directory.Delete(WorkingDirectory, recursive: true);
+    }
+
+    private static void Keep(ConcurrentQueue<string> lines, string? line)
+    {
+        if (line is not null)
+        {
+            lines.Enqueue(line);
+        }
+    }
+}
