@@ -5,7 +5,8 @@
 //   - a storage account for the Functions runtime (AzureWebJobsStorage) and the deployment package container
 //   - a separate storage account for hub data: the blob container of all buckets and the revocations table
 //   - a Flex Consumption (FC1) plan and the function app (.NET 10 isolated worker), tagged azd-service-name=hub
-//   - Log Analytics + Application Insights (Entra ID-authenticated ingestion only)
+//   - Log Analytics + Application Insights (Entra ID-authenticated ingestion only), with an availability test of the
+//     hub's readiness route and an alert on it (Flex Consumption has no App Service health check)
 // Plain resources only: registry (br/public) modules are not used, so `bicep build` works offline (infra/build.sh).
 targetScope = 'subscription'
 
@@ -184,6 +185,18 @@ module hub 'app/hub.bicep' = {
   ]
 }
 
+module health 'app/health.bicep' = {
+  name: 'health'
+  scope: rg
+  params: {
+    name: '${abbrs.insightsComponents}ready-${resourceToken}'
+    location: location
+    tags: tags
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    hubHostName: hub.outputs.defaultHostName
+  }
+}
+
 output AZURE_LOCATION string = location
 output AZURE_TENANT_ID string = tenant().tenantId
 output AZURE_RESOURCE_GROUP string = rg.name
@@ -192,6 +205,7 @@ output AZURE_MANAGED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
 output AZURE_STORAGE_ACCOUNT_NAME string = runtimeStorage.outputs.name
 output APPLICATIONINSIGHTS_CONNECTION_STRING string = monitoring.outputs.applicationInsightsConnectionString
 output GAIA_HUB_URL string = hub.outputs.url
+output GAIA_HUB_READINESS_TEST string = health.outputs.availabilityTestName
 // azd stores outputs in the environment, and main.parameters.json reads GAIA_SERVER_NAME back: the name tokens are
 // bound to stays fixed across later `azd provision` runs unless it is set explicitly.
 output GAIA_SERVER_NAME string = empty(serverName) ? hub.outputs.defaultHostName : serverName

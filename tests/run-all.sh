@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Every test of the project, as the README and CI run it. Installs what it needs (npm packages, Azurite, moto);
+# Every test of the project, as the README and CI run it. Installs what it needs (npm packages, Azurite, moto,
+# promtool);
 # fails, never skips, when something is missing.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -28,6 +29,14 @@ set +e
 dotnet test GaiaFunctions.sln -c Release --no-build --nologo -p:UseFunctionsFacade=true 2>&1 | tee "$results"
 dotnet_status=${PIPESTATUS[0]}
 set -e
+
+echo "== promtool (Debian's prometheus package) for the /metrics format check after the real-client runs"
+if ! command -v promtool >/dev/null; then
+  { DEBIAN_FRONTEND=noninteractive apt-get update -qq -o DPkg::Lock::Timeout=300 &&
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends -o DPkg::Lock::Timeout=300 prometheus >/dev/null; } ||
+    { echo "run-all: installing Debian's prometheus package (promtool) failed" >&2; exit 1; }
+fi
+command -v promtool >/dev/null || { echo "run-all: promtool is still missing after installing prometheus" >&2; exit 1; }
 
 echo "== real clients"
 set +e

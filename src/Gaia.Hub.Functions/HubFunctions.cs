@@ -1,10 +1,12 @@
 using Gaia.Hub.Configuration;
+using Gaia.Hub.Health;
 using Gaia.Hub.Http;
 using Gaia.Hub.Hub;
 using Gaia.Hub.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Gaia.Hub.Functions;
@@ -23,6 +25,8 @@ public sealed class HubFunctions(HubService hub, IStorageDriver driver, IOptions
     public const string RevokeAllName = "revoke";
     public const string ReadName = "read";
     public const string PreflightName = "preflight";
+    public const string LivenessName = "healthz";
+    public const string ReadinessName = "ready";
 
     [Function(HubInfoName)]
     public IActionResult HubInfo(
@@ -53,6 +57,19 @@ public sealed class HubFunctions(HubService hub, IStorageDriver driver, IOptions
     public async Task<IActionResult> ReadAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "read/{*rest}")] HttpRequest request) =>
         new HubActionResult(await HubEndpoints.ReadAsync(request.HttpContext, FunctionRoute.RestOf(request), driver, options));
+
+    /// <summary>Liveness: the worker answers.</summary>
+    [Function(LivenessName)]
+    public static IActionResult Liveness(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "healthz")] HttpRequest request) =>
+        new HubActionResult(HealthEndpoints.Live(request.HttpContext));
+
+    /// <summary>Readiness: storage answers too (503 JSON when it does not), cached for a few seconds.</summary>
+    [Function(ReadinessName)]
+    public static async Task<IActionResult> ReadinessAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "healthz/ready")] HttpRequest request) =>
+        new HubActionResult(await HealthEndpoints.ReadyAsync(
+            request.HttpContext, request.HttpContext.RequestServices.GetRequiredService<ReadinessProbe>()));
 
     /// <summary>CORS preflight on any path, as the Kestrel host answers it (an OPTIONS request reaches no other function).</summary>
     [Function(PreflightName)]

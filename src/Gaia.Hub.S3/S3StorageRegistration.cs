@@ -1,4 +1,5 @@
 using Amazon.S3;
+using Gaia.Hub.Health;
 using Gaia.Hub.Revocations;
 using Gaia.Hub.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,7 +9,8 @@ namespace Gaia.Hub.S3;
 
 /// <summary>
 /// The services of <c>Gaia:Driver = s3</c>: one S3 client (explicit keys in development, the AWS SDK's default
-/// credential chain otherwise), the S3 driver, the S3 revocation store and the start-up check of the bucket. A host
+/// credential chain otherwise), the S3 driver, the S3 revocation store, the start-up check of the bucket and its
+/// readiness probe. A host
 /// offers the driver by passing a call of <see cref="AddS3Storage"/> to <c>AddGaiaHub</c>.
 /// </summary>
 public static class S3StorageRegistration
@@ -23,6 +25,7 @@ public static class S3StorageRegistration
         services.AddSingleton<S3RevocationStore>();
         services.AddSingleton<IRevocationStore>(provider => provider.GetRequiredService<S3RevocationStore>());
         services.AddHostedService<S3StorageInitializer>();
+        services.AddStorageHealthCheck<S3HealthCheck>();
         return services;
     }
 }

@@ -3,15 +3,25 @@ using Gaia.Hub.Http;
 using Gaia.Hub.S3;
 using Gaia.Hub.Server;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddGaiaServerLimits();
-builder.AddGaiaHub(addS3Storage: services => services.AddS3Storage());
+try
+{
+    var builder = WebApplication.CreateBuilder(ServerSettings.OptionsFor(args));
+    builder.AddGaiaServerLimits();
+    builder.ReportStartFailuresInOneLine().UseDefaultUrlsUnlessSet().AddGaiaHub(addS3Storage: services => services.AddS3Storage());
+    builder.AddPrometheusWhenEnabled();
 
-var app = builder.Build();
-app.UseGaiaHub();
-app.UseMiddleware<RequestLimit>();
-app.MapGaiaHub();
-app.Run();
+    var app = builder.Build();
+    app.UseGaiaHub();
+    app.UseMiddleware<RequestLimit>();
+    app.MapGaiaHub();
+    app.MapPrometheusWhenEnabled();
+    app.ValidateSettings().Run();
+    return 0;
+}
+catch (Exception e) when (e is not HostAbortedException)
+{
+    return StartupFailure.Report(e);
+}
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

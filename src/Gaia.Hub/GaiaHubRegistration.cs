@@ -1,10 +1,12 @@
 using Gaia.Hub.Authentication;
 using Gaia.Hub.Configuration;
+using Gaia.Hub.Health;
 using Gaia.Hub.Http;
 using Gaia.Hub.Hub;
 using Gaia.Hub.Revocations;
 using Gaia.Hub.Storage;
 using Gaia.Hub.Storage.Disk;
+using Gaia.Hub.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -44,6 +46,7 @@ public static class GaiaHubRegistration
             case "disk":
                 services.AddSingleton<IStorageDriver, DiskStorageDriver>();
                 services.AddSingleton<IRevocationStore, DiskRevocationStore>();
+                services.AddStorageHealthCheck<DiskHealthCheck>();
                 break;
             case "azure":
                 Storage.AzureBlob.AzureStorageRegistration.AddAzureStorage(services);
@@ -59,6 +62,8 @@ public static class GaiaHubRegistration
                     [$"Gaia:Driver must be 'disk', 'azure' or 's3' (got '{driver}')."]);
         }
 
+        services.AddGaiaHealth().AddStorageDriverTelemetry(driver);
+        builder.AddGaiaTelemetry();
         return builder;
     }
 

@@ -2,6 +2,7 @@ using Gaia.Cli.Tests.Support;
 using Gaia.Hub.IntegrationTests;
 using Gaia.Hub.Storage;
 using Gaia.Hub.Storage.AzureBlob;
+using Gaia.Hub.Telemetry;
 using Gaia.Hub.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,7 +26,7 @@ public sealed class MigrateCommandTests(AzuriteFixture azurite) : DiskToAzureMig
         Assert.Equal(SeedFiles.Paths, Results(report).Select(r => r.GetProperty("path").GetString()));
         Assert.All(Results(report), r => Assert.Matches("^[0-9a-f]{64}$", r.GetProperty("sha256").GetString()));
         await SeedFiles.AssertServedByAsync(Destination);
-        Assert.IsType<AzureBlobDriver>(Destination.Services.GetRequiredService<IStorageDriver>());
+        Assert.IsType<AzureBlobDriver>(StorageDriverTelemetry.Unwrap(Destination.Services.GetRequiredService<IStorageDriver>()));
         Assert.Equal(SeedFiles.Paths, await ListAsync(Destination));
         Assert.Equal(SeedFiles.Paths, await ListAsync(Source));
     }

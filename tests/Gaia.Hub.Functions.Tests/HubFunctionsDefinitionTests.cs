@@ -15,6 +15,8 @@ public sealed class HubFunctionsDefinitionTests
         { HubFunctions.RevokeAllName, "revoke-all/{*rest}", ["post"] },
         { HubFunctions.ReadName, "read/{*rest}", ["get", "head"] },
         { HubFunctions.PreflightName, "{*path}", ["options"] },
+        { HubFunctions.LivenessName, "healthz", ["get", "head"] },
+        { HubFunctions.ReadinessName, "healthz/ready", ["get", "head"] },
     };
 
     [Theory]
@@ -45,6 +47,8 @@ public sealed class HubFunctionsDefinitionTests
     [InlineData("HEAD", "/read/1abc/a.txt", HubFunctions.ReadName)]
     [InlineData("OPTIONS", "/store/1abc/a.txt", HubFunctions.PreflightName)]
     [InlineData("OPTIONS", "/anything", HubFunctions.PreflightName)]
+    [InlineData("GET", "/healthz", HubFunctions.LivenessName)]
+    [InlineData("HEAD", "/healthz/ready", HubFunctions.ReadinessName)]
     public void ARequestIsRoutedToTheFunctionOfItsMethodAndPath(string method, string path, string function) =>
         Assert.Equal(function, FunctionTable.Match(method, path)?.Name);
 
@@ -52,7 +56,8 @@ public sealed class HubFunctionsDefinitionTests
     [InlineData("GET", "/store/1abc/a.txt")]
     [InlineData("POST", "/hub_info")]
     [InlineData("DELETE", "/read/1abc/a.txt")]
-    [InlineData("GET", "/healthz")]
+    [InlineData("POST", "/healthz/ready")]
+    [InlineData("GET", "/metrics")]
     public void ARequestNoFunctionAcceptsIsLeftToTheHost(string method, string path) =>
         Assert.Null(FunctionTable.Match(method, path));
 }

@@ -48,6 +48,7 @@ public sealed class ParityTests
         return
         [
             ("hub_info", HubRequests.HubInfo, 200),
+            ("liveness", () => HubRequests.Get("/healthz"), 200),
             ("head of hub_info", () => HubRequests.HubInfo().As(HttpMethod.Head), 200),
             ("preflight", () => HubRequests.Preflight($"/store/{HubRequests.Owner}/hello.txt"), 204),
             ("store", () => HubRequests.Store("hello.txt", hello, owner), 202),

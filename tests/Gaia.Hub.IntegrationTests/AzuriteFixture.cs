@@ -23,7 +23,23 @@ public sealed class AzuriteFixture : IAsyncLifetime
     private readonly ConcurrentQueue<string> output = new();
     /// <summary>Azurite's working folder; with in-memory persistence it should stay empty.</summary>
     private readonly string location = Path.Join(Path.GetTempPath(), "gaia-azurite-" + Guid.NewGuid().ToString("N"));
+    private readonly (int Blob, int Queue, int Table)? fixedPorts;
+    private readonly bool persistent;
     private Process? process;
+
+    public AzuriteFixture()
+    {
+    }
+
+    /// <summary>
+    /// An Azurite of a test's own on the given ports that keeps its data in its folder, so that it can be stopped
+    /// (<see cref="StopAsync"/>) and started again (<see cref="InitializeAsync"/>) at the same address with the same data.
+    /// </summary>
+    internal AzuriteFixture((int Blob, int Queue, int Table) ports)
+    {
+        fixedPorts = ports;
+        persistent = true;
+    }
 
     /// <summary>Azurite's well-known account with this run's endpoints, as <c>Gaia:Azure:ConnectionString</c> takes it.</summary>
     public string ConnectionString { get; private set; } = "";
@@ -41,9 +57,10 @@ public sealed class AzuriteFixture : IAsyncLifetime
             await NpmCiAsync(root);
         }
 
-        var (blobPort, queuePort, tablePort) = FreePorts();
+        var (blobPort, queuePort, tablePort) = fixedPorts ?? FreePorts();
         Directory.CreateDirectory(location);
-        process = Start("node", location, [script, "--silent", "--skipApiVersionCheck", "--disableTelemetry", "--inMemoryPersistence", "--loose",
+        process = Start("node", location, [script, "--silent", "--skipApiVersionCheck", "--disableTelemetry",
+            persistent ? "--location" : "--inMemoryPersistence", .. persistent ? new[] { location } : [], "--loose",
             "--blobHost", "127.0.0.1", "--blobPort", $"{blobPort}", "--queueHost", "127.0.0.1", "--queuePort", $"{queuePort}",
             "--tableHost", "127.0.0.1", "--tablePort", $"{tablePort}"]);
         ConnectionString = $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};"
@@ -53,6 +70,27 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        await StopAsync();
+        if (Directory.Exists(location))
+        {
+            Directory.Delete(location, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Stops the Azurite process; its folder (and, when persistent, its data) stays. A persistent Azurite is asked to
+    /// stop (SIGTERM), so that it saves its data first.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        if (persistent && process is { HasExited: false })
+        {
+            using var term = Process.Start("kill", ["-TERM", $"{process.Id}"]);
+            await term.WaitForExitAsync();
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            await process.WaitForExitAsync(grace.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+
         if (process is { HasExited: false })
         {
             process.Kill(entireProcessTree: true);
@@ -60,10 +98,26 @@ public sealed class AzuriteFixture : IAsyncLifetime
         }
 
         process?.Dispose();
-        if (Directory.Exists(location))
+        process = null;
+    }
+
+    /// <summary>Three distinct free loopback ports (held open together while they are picked).</summary>
+    internal static (int Blob, int Queue, int Table) FreePorts()
+    {
+        var listeners = Enumerable.Range(0, 3).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToArray();
+        foreach (var listener in listeners)
         {
-            Directory.Delete(location, recursive: true);
+            listener.Start();
         }
+
+        var ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
+        foreach (var listener in listeners)
+        {
+            listener.Stop();
+            listener.Dispose();
+        }
+
+        return (ports[0], ports[1], ports[2]);
     }
 
     private async Task WaitUntilReadyAsync()
@@ -146,23 +200,4 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     private InvalidOperationException Failure(string reason) =>
         new($"Azurite could not be started for the integration tests: {reason}{Environment.NewLine}{string.Join(Environment.NewLine, output)}");
-
-    /// <summary>Three distinct free loopback ports (held open together while they are picked).</summary>
-    private static (int Blob, int Queue, int Table) FreePorts()
-    {
-        var listeners = Enumerable.Range(0, 3).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToArray();
-        foreach (var listener in listeners)
-        {
-            listener.Start();
-        }
-
-        var ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
-        foreach (var listener in listeners)
-        {
-            listener.Stop();
-            listener.Dispose();
-        }
-
-        return (ports[0], ports[1], ports[2]);
-    }
 }

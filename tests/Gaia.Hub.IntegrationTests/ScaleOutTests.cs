@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Gaia.Hub.Storage;
 using Gaia.Hub.Storage.AzureBlob;
+using Gaia.Hub.Telemetry;
 using Gaia.Hub.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -62,7 +63,7 @@ public sealed class ScaleOutTests(AzuriteFixture azurite) : IAsyncLifetime
         var winner = Assert.Single(payloads.Index(), p => p.Item.AsSpan().SequenceEqual(final)).Index;
         Assert.Equal(HttpStatusCode.Accepted, responses[winner].StatusCode);
         Assert.Contains($"\"etag\":\"{ETagOf(read)}\"", responses[winner].Body, StringComparison.Ordinal);
-        Assert.All(instances, instance => Assert.IsType<AzureBlobDriver>(instance.Services.GetRequiredService<IStorageDriver>()));
+        Assert.All(instances, instance => Assert.IsType<AzureBlobDriver>(StorageDriverTelemetry.Unwrap(instance.Services.GetRequiredService<IStorageDriver>())));
         var blob = azurite.CreateBlobServiceClient().GetBlobContainerClient(container).GetBlobClient($"{Address}/shared.bin");
         Assert.Equal(final, (await blob.DownloadContentAsync(Token)).Value.Content.ToArray());
     }

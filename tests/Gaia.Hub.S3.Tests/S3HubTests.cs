@@ -31,7 +31,7 @@ public sealed class S3HubTests(MotoFixture moto) : IAsyncLifetime
         var list = await HubAssert.JsonAsync(await client.SendAsync(HubRequests.ListFiles("{\"stat\":true}", HubRequests.OwnerToken()), Token), HttpStatusCode.Accepted);
         await HubAssert.ErrorAsync(await client.SendAsync(HubRequests.ListFiles("{\"page\":\"!!!\"}", HubRequests.OwnerToken()), Token), HttpStatusCode.BadRequest, "InvalidInputError");
 
-        Assert.IsType<S3StorageDriver>(app.Services.GetRequiredService<IStorageDriver>());
+        Assert.IsType<S3StorageDriver>(Telemetry.StorageDriverTelemetry.Unwrap(app.Services.GetRequiredService<IStorageDriver>()));
         Assert.Equal(("hello", "text/plain", etag), (await read.Content.ReadAsStringAsync(Token), read.Content.Headers.ContentType!.ToString(), HubAssert.Header(read, "ETag")));
         var entry = Assert.Single(list.GetProperty("entries").EnumerateArray());
         Assert.Equal(("dir/hello.txt", etag, 5, "text/plain"), (entry.GetProperty("name").GetString(), entry.GetProperty("etag").GetString(),

@@ -1,6 +1,7 @@
 using Amazon.S3;
 using Gaia.Hub.Revocations;
 using Gaia.Hub.Storage;
+using Gaia.Hub.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -18,7 +19,7 @@ public sealed class S3RegistrationTests(MotoFixture moto)
     {
         using var host = Build(new() { ["Gaia:S3:Bucket"] = "files", ["Gaia:S3:ServiceUrl"] = "http://127.0.0.1:9", ["Gaia:S3:ForcePathStyle"] = "true" });
 
-        var driver = Assert.IsType<S3StorageDriver>(host.Services.GetRequiredService<IStorageDriver>());
+        var driver = Assert.IsType<S3StorageDriver>(StorageDriverTelemetry.Unwrap(host.Services.GetRequiredService<IStorageDriver>()));
         Assert.IsType<S3RevocationStore>(host.Services.GetRequiredService<IRevocationStore>());
         var config = Assert.IsType<AmazonS3Config>(host.Services.GetRequiredService<IAmazonS3>().Config);
         Assert.Equal(("files", "http://127.0.0.1:9/", true, "us-east-1"), (driver.BucketName, config.ServiceURL, config.ForcePathStyle, config.AuthenticationRegion));

@@ -8,9 +8,11 @@
 // GAIA_SERVER_NAME), and its list-files page size must be below 12 (e.g. Gaia__PageSize=5) so
 // that listing needs several pages. Every run uses fresh random keys, so runs do not collide.
 // Prints `ok - name` / `not ok - name: reason` per check, then `N passed, N failed`; exits 1 if
-// any check failed or the hub is unreachable.
+// any check failed or the hub is unreachable. With GAIA_SECRETS_FILE set, it also writes there every
+// bearer token and private key it used, one per line, so that the caller can check the hub's log for them.
 
 import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 
 import {
   Storage,
@@ -49,10 +51,20 @@ if (!hubUrl) {
 // really sends (methods, conditional headers, list-files bodies) and to bound every request.
 
 const requests = [];
+const secrets = new Set();
+/** Remembers a token or key, and a JWT's signature on its own, for the log check. */
+function keepSecret(value) {
+  if (typeof value !== 'string' || value.length < 16) return value;
+  secrets.add(value);
+  const signature = value.split('.')[2];
+  if (signature && signature.length >= 16) secrets.add(signature);
+  return value;
+}
 const realFetch = globalThis.fetch;
 globalThis.fetch = (input, init = {}) => {
   const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
   const headers = Object.fromEntries(new Headers(init.headers ?? {}).entries());
+  if (headers.authorization) keepSecret(headers.authorization.replace(/^bearer\s+/i, ''));
   requests.push({
     method: (init.method ?? 'GET').toUpperCase(),
     url,
@@ -102,6 +114,9 @@ async function check(name, fn) {
 }
 
 function finish() {
+  if (process.env.GAIA_SECRETS_FILE) {
+    writeFileSync(process.env.GAIA_SECRETS_FILE, [...secrets].join('\n') + '\n');
+  }
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(failed > 0 ? 1 : 0);
 }
@@ -125,7 +140,7 @@ function expectHubStatus(err, status, what) {
 // ---------------------------------------------------------------- helpers
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
-const newKey = () => makeECPrivateKey();
+const newKey = () => keepSecret(makeECPrivateKey());
 const salt = () => randomBytes(16).toString('hex');
 const sameBytes = (a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)) === 0;
 
@@ -411,6 +426,7 @@ await check('association token: connectToGaiaHub with it, then upload succeeds',
     iat,
     salt: salt(),
   });
+  keepSecret(associationToken);
   const cfg = await connectToGaiaHub(hubUrl, childKey, associationToken);
   const payload = decodeToken(cfg.token.slice(3)).payload;
   assertEq(payload.associationToken, associationToken, 'hub token carries the association token');
@@ -430,6 +446,7 @@ await check('association token naming another child is rejected (401)', async ()
     iat: nowSeconds(),
     salt: salt(),
   });
+  keepSecret(associationToken);
   const cfg = await connectToGaiaHub(hubUrl, childKey, associationToken);
   const err = await expectReject(() => uploadToGaiaHub('assoc/x.txt', 'x', cfg, textType),
     'upload with a mismatched association token');

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using System.Security.Cryptography;
 using System.Text;
 using Gaia.Hub.Configuration;
@@ -10,8 +11,9 @@ namespace Gaia.Hub.Authentication;
 /// Verifies token signatures and remembers the result, keyed by SHA-256 of the token, so a reused token costs a
 /// hash instead of an ECDSA verification. Bounded: two generations of at most half the capacity each.
 /// </summary>
-public sealed class TokenVerifier(IOptions<GaiaHubOptions> options)
+public sealed class TokenVerifier(IOptions<GaiaHubOptions> options, IMeterFactory? meters = null)
 {
+    private readonly TokenMetrics metrics = new(meters);
     private readonly IReadOnlyList<string> challenges = ChallengeText.AcceptedFor(options.Value.ServerName);
     private readonly int generationSize = Math.Max(1, options.Value.TokenCacheSize / 2);
     private readonly bool enabled = options.Value.TokenCacheSize > 0;
@@ -26,22 +28,24 @@ public sealed class TokenVerifier(IOptions<GaiaHubOptions> options)
     {
         if (!enabled)
         {
-            return TokenParser.Verify(authPart, challenges);
+            return metrics.VerifyUncached(authPart, challenges);
         }
 
         var key = KeyOf(authPart);
         if (current.TryGetValue(key, out var hit))
         {
+            metrics.CacheHit();
             return hit;
         }
 
         if (previous.TryGetValue(key, out hit))
         {
+            metrics.CacheHit();
             Remember(key, hit);
             return hit;
         }
 
-        var verified = TokenParser.Verify(authPart, challenges);
+        var verified = metrics.VerifyUncached(authPart, challenges);
         Remember(key, verified);
         return verified;
     }

@@ -28,6 +28,11 @@ internal sealed partial class AzureStorageOptionsValidator : IValidateOptions<Az
             errors.Add($"Gaia:Azure:BlobServiceUri and Gaia:Azure:TableServiceUri must be set together (only {(hasBlobUri ? "BlobServiceUri" : "TableServiceUri")} is set).");
         }
 
+        if (hasConnectionString && ConnectionStringProblem(o.ConnectionString!) is { } problem)
+        {
+            errors.Add($"Gaia:Azure:ConnectionString is not a storage connection string: {problem}");
+        }
+
         CheckUri(o.BlobServiceUri, "Gaia:Azure:BlobServiceUri", errors);
         CheckUri(o.TableServiceUri, "Gaia:Azure:TableServiceUri", errors);
         if (o.ContainerName is null || !ContainerNamePattern().IsMatch(o.ContainerName))
@@ -58,6 +63,21 @@ internal sealed partial class AzureStorageOptionsValidator : IValidateOptions<Az
         if (!string.IsNullOrWhiteSpace(value) && !(Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
         {
             errors.Add($"{setting} must be an absolute http(s) URL (got '{value}').");
+        }
+    }
+
+    /// <summary>What the Blob and Table clients find wrong with the connection string (they parse it without any network call).</summary>
+    private static string? ConnectionStringProblem(string connectionString)
+    {
+        try
+        {
+            _ = new Azure.Storage.Blobs.BlobServiceClient(connectionString);
+            _ = new Azure.Data.Tables.TableServiceClient(connectionString);
+            return null;
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
+        {
+            return e.Message;
         }
     }
 

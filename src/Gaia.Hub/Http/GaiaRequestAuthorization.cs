@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Gaia.Hub.Authentication;
 using Gaia.Hub.Hub;
+using Gaia.Hub.Telemetry;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -40,9 +41,11 @@ public static class GaiaRequestAuthorization
         var authorization = context.Request.Headers.Authorization;
         identity = await authenticator.AuthenticateAsync(
             authorization.Count > 0 ? authorization.ToString() : null, address, operation != GaiaOperation.RevokeAll, context.RequestAborted);
-        if (operation != GaiaOperation.ListFiles)
+        if (operation != GaiaOperation.ListFiles
+            && !context.RequestServices.GetRequiredService<BucketRateLimiter>().TryAcquire(address, out var retryAfter))
         {
-            context.RequestServices.GetRequiredService<BucketRateLimiter>().Acquire(address);
+            context.RequestServices.GetRequiredService<HubTelemetry>().RecordRateLimitRefusal(context);
+            throw BucketRateLimiter.Refusal(address, retryAfter);
         }
 
         context.Items[IdentityKey] = identity;

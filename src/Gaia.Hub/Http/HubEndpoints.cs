@@ -1,6 +1,7 @@
 using System.Globalization;
 using Gaia.Hub.Configuration;
 using Gaia.Hub.Errors;
+using Gaia.Hub.Health;
 using Gaia.Hub.Hub;
 using Gaia.Hub.Revocations;
 using Gaia.Hub.Storage;
@@ -30,8 +31,8 @@ public static class HubEndpoints
         endpoints.MapPost("/list-files/{**rest}", ListFilesAsync);
         endpoints.MapPost("/revoke-all/{**rest}", RevokeAllAsync);
         endpoints.MapMethods("/read/{**rest}", [HttpMethods.Get, HttpMethods.Head], ReadAsync);
-        endpoints.MapMethods("/healthz", [HttpMethods.Get, HttpMethods.Head],
-            () => Json(new StatusResponse("healthy"), GaiaJson.Relaxed.StatusResponse, StatusCodes.Status200OK));
+        endpoints.MapMethods("/healthz", [HttpMethods.Get, HttpMethods.Head], HealthEndpoints.Live);
+        endpoints.MapMethods("/healthz/ready", [HttpMethods.Get, HttpMethods.Head], HealthEndpoints.ReadyAsync);
         return endpoints;
     }
 

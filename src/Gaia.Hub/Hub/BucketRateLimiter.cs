@@ -36,22 +36,28 @@ public sealed class BucketRateLimiter : IDisposable
             }));
     }
 
-    /// <summary>Counts one write for <paramref name="bucket"/>; throws 429 when the bucket is over its rate.</summary>
-    public void Acquire(string bucket)
+    /// <summary>Counts one write for <paramref name="bucket"/>; false, with when to try again, when the bucket is over its rate.</summary>
+    public bool TryAcquire(string bucket, out TimeSpan retryAfter)
     {
+        retryAfter = TimeSpan.Zero;
         if (limiter is null)
         {
-            return;
+            return true;
         }
 
         using var lease = limiter.AttemptAcquire(bucket);
-        if (!lease.IsAcquired)
+        if (lease.IsAcquired)
         {
-            var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
-            throw new GaiaException(GaiaError.TooManyRequestsError,
-                $"Too many writes to bucket {bucket}; try again in {Math.Ceiling(Math.Max(1, wait.TotalSeconds))} s.", retryAfter: wait);
+            return true;
         }
+
+        retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+        return false;
     }
+
+    /// <summary>The 429 for a bucket over its rate.</summary>
+    public static GaiaException Refusal(string bucket, TimeSpan retryAfter) => new(GaiaError.TooManyRequestsError,
+        $"Too many writes to bucket {bucket}; try again in {Math.Ceiling(Math.Max(1, retryAfter.TotalSeconds))} s.", retryAfter: retryAfter);
 
     public void Dispose() => limiter?.Dispose();
 }

@@ -11,6 +11,8 @@ internal static class HubRequests
 
     public static HttpRequestMessage HubInfo() => Build(HttpMethod.Get, "/hub_info", null, null);
 
+    public static HttpRequestMessage Get(string target) => Build(HttpMethod.Get, target, null, null);
+
     public static HttpRequestMessage Store(string path, byte[] bytes, string? authorization, string address = Owner)
     {
         var content = new ByteArrayContent(bytes);

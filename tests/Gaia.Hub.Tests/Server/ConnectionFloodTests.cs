@@ -24,16 +24,21 @@ public sealed class ConnectionFloodTests : IDisposable
     public async Task AFloodOfConnectionsPastTheOpenFileLimitLeavesTheHubServing()
     {
         Assert.True(Gaia.Hub.Server.OpenFileLimit.Raise() > Flood + 200, "the test process needs more open files than the flood");
-        using var server = await ServerProcess.StartAsync(new Dictionary<string, string>
+        var address = new Uri($"http://127.0.0.1:{ServerProcess.FreePort()}");
+        await using var server = new ServerProcess(["--urls", address.ToString()], new Dictionary<string, string>
         {
             ["Gaia__ServerName"] = Support.TestTokens.ServerName,
             ["Gaia__Disk__RootDirectory"] = root,
             ["Logging__LogLevel__Microsoft.AspNetCore.Server.Kestrel.Connections"] = "Warning",
         }, openFiles: ServerOpenFiles);
-        using var kept = Client(server.Address);
+        using var kept = Client(address);
+        using (await server.WaitForAsync(kept, $"{address}healthz", TimeSpan.FromSeconds(30)))
+        {
+        }
+
         await HubAssert.StoredAsync(await kept.SendAsync(HubRequests.Store("before.txt", [1], HubRequests.OwnerToken()), Ct));
 
-        var sockets = await OpenFloodAsync(server.Address);
+        var sockets = await OpenFloodAsync(address);
         try
         {
             Assert.False(server.HasExited, $"the hub died during the flood:\n{server.Output}");
@@ -44,7 +49,7 @@ public sealed class ConnectionFloodTests : IDisposable
             sockets.ForEach(s => s.Dispose());
         }
 
-        using var fresh = Client(server.Address);
+        using var fresh = Client(address);
         await HubAssert.StoredAsync(await RetryAsync(() => fresh.SendAsync(HubRequests.Store("after.txt", [3], HubRequests.OwnerToken()), Ct)));
         using var read = await fresh.GetAsync(new Uri($"/read/{HubRequests.Owner}/during.txt", UriKind.Relative), Ct);
         Assert.Equal([2], await read.Content.ReadAsByteArrayAsync(Ct));

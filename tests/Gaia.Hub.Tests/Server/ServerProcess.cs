@@ -1,87 +1,75 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Text.RegularExpressions;
+using System.Net;
+using System.Net.Sockets;
 
 namespace Gaia.Hub.Tests.Server;
 
 /// <summary>
-/// The built self-hosted server (Gaia.Hub.Server.dll, next to the tests) as a separate process on a free loopback
-/// port, optionally under a lowered open-file limit. Killed on dispose, also when a test fails.
+/// The built server (Gaia.Hub.Server.dll next to the tests, with its appsettings.json) run as a process with
+/// <c>dotnet</c>, from a working directory of its own, with given arguments and environment, optionally under a
+/// lowered open-file limit; killed on dispose.
 /// </summary>
-internal sealed partial class ServerProcess : IDisposable
+internal sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process process;
-    private readonly List<string> output = [];
+    private readonly ConcurrentQueue<string> stdout = new();
+    private readonly ConcurrentQueue<string> stderr = new();
+    private bool disposed;
 
-    private Uri? address;
-
-    private ServerProcess(Process process) => this.process = process;
-
-    public Uri Address => address ?? throw new InvalidOperationException("The server has not started.");
-
-    public bool HasExited => process.HasExited;
-
-    /// <summary>What the server wrote so far, stdout and stderr.</summary>
-    public string Output
+    /// <param name="openFiles">When set, the server runs under this open-file limit (<c>ulimit -n</c>, soft and hard).</param>
+    public ServerProcess(IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, int? openFiles = null)
     {
-        get
+        WorkingDirectory = Directory.CreateTempSubdirectory("gaia-server-process-").FullName;
+        var start = new ProcessStartInfo(openFiles is null ? "dotnet" : "bash")
         {
-            lock (output)
-            {
-                return string.Join('\n', output);
-            }
-        }
-    }
-
-    public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string> settings, int? openFiles = null)
-    {
-        var dll = ServerDll();
-        var limit = openFiles is { } n ? $"ulimit -n {n} && " : "";
-        var start = new ProcessStartInfo("bash", ["-c", $"{limit}exec dotnet \"{dll}\" --urls http://127.0.0.1:0"])
-        {
+            WorkingDirectory = WorkingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(dll),
+            UseShellExecute = false,
         };
-        start.Environment["Logging__LogLevel__Default"] = "Information";
-        foreach (var (key, value) in settings)
+        if (openFiles is { } limit)
         {
-            start.Environment[key] = value;
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add($"ulimit -n {limit} && exec dotnet \"$@\"");
+            start.ArgumentList.Add("dotnet");
         }
 
-        var server = new ServerProcess(Process.Start(start)!);
-        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
-        void OnLine(string? line)
+        start.ArgumentList.Add(Path.Join(AppContext.BaseDirectory, "Gaia.Hub.Server.dll"));
+        foreach (var argument in arguments)
         {
-            if (line is null)
-            {
-                return;
-            }
-
-            lock (server.output)
-            {
-                server.output.Add(line);
-            }
-
-            if (ListeningOn().Match(line) is { Success: true } match)
-            {
-                listening.TrySetResult(new Uri(match.Groups[1].Value));
-            }
+            start.ArgumentList.Add(argument);
         }
 
-        server.process.OutputDataReceived += (_, e) => OnLine(e.Data);
-        server.process.ErrorDataReceived += (_, e) => OnLine(e.Data);
-        server.process.BeginOutputReadLine();
-        server.process.BeginErrorReadLine();
-        var first = await Task.WhenAny(listening.Task, server.process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(30)));
-        if (first != listening.Task)
+        foreach (var name in new[] { "ASPNETCORE_URLS", "URLS", "ASPNETCORE_HTTP_PORTS", "HTTP_PORTS", "DOTNET_URLS", "ASPNETCORE_CONTENTROOT" })
         {
-            server.Dispose();
-            throw new InvalidOperationException($"the server did not start:\n{server.Output}");
+            start.Environment.Remove(name);
         }
 
-        server.address = await listening.Task;
-        return server;
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Gaia__Disk__RootDirectory"] = Path.Join(WorkingDirectory, "data");
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        process = Process.Start(start)!;
+        process.OutputDataReceived += (_, line) => Keep(stdout, line.Data);
+        process.ErrorDataReceived += (_, line) => Keep(stderr, line.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
     }
+
+    public string WorkingDirectory { get; }
+
+    public IReadOnlyList<string> Stdout => [.. stdout];
+
+    public IReadOnlyList<string> Stderr => [.. stderr];
+
+    /// <summary>Everything the server wrote so far, stderr then stdout.</summary>
+    public string Output => string.Join('\n', Stderr.Concat(Stdout));
+
+    public bool HasExited => process.HasExited;
 
     /// <summary>SIGKILL, as a crash or the OOM killer would end it.</summary>
     public void Kill()
@@ -93,22 +81,63 @@ internal sealed partial class ServerProcess : IDisposable
         }
     }
 
-    public void Dispose()
+    public static int FreePort()
     {
-        Kill();
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Waits for the process to end by itself (a start failure); returns its exit code.</summary>
+    public async Task<int> ExitCodeAsync(TimeSpan timeout)
+    {
+        using var limit = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(limit.Token);
+        process.WaitForExit();
+        return process.ExitCode;
+    }
+
+    /// <summary>Waits until <paramref name="url"/> answers; fails with the output when the process ends first.</summary>
+    public async Task<HttpResponseMessage> WaitForAsync(HttpClient client, string url, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            Assert.False(process.HasExited, $"the server exited with {(process.HasExited ? process.ExitCode : 0)}:\n{string.Join('\n', Stderr.Concat(Stdout))}");
+            try
+            {
+                return await client.GetAsync(new Uri(url), TestContext.Current.CancellationToken);
+            }
+            catch (HttpRequestException) when (clock.Elapsed < timeout)
+            {
+                await Task.Delay(100, TestContext.Current.CancellationToken);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
         process.Dispose();
+        Directory.Delete(WorkingDirectory, recursive: true);
     }
 
-    /// <summary>The server as built beside these tests: src/Gaia.Hub.Server/bin/{configuration}/{framework}/.</summary>
-    private static string ServerDll()
+    private static void Keep(ConcurrentQueue<string> lines, string? line)
     {
-        var framework = new DirectoryInfo(AppContext.BaseDirectory);
-        var configuration = framework.Parent!;
-        var repository = configuration.Parent!.Parent!.Parent!.Parent!.FullName;
-        var dll = Path.Join(repository, "src", "Gaia.Hub.Server", "bin", configuration.Name, framework.Name, "Gaia.Hub.Server.dll");
-        return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the solution first: the server is missing.", dll);
+        if (line is not null)
+        {
+            lines.Enqueue(line);
+        }
     }
-
-    [GeneratedRegex(@"Now listening on: (http://\S+)")]
-    private static partial Regex ListeningOn();
 }

@@ -32,9 +32,10 @@ public sealed class SidecarCrashTests : IDisposable
         var random = new Random(11);
         for (var round = 0; round < 4; round++)
         {
-            using (var server = await ServerProcess.StartAsync(settings))
+            var address = new Uri($"http://127.0.0.1:{ServerProcess.FreePort()}");
+            await using (var server = await StartAsync(settings, address))
             {
-                using var client = new HttpClient { BaseAddress = server.Address };
+                using var client = new HttpClient { BaseAddress = address };
                 using var stop = new CancellationTokenSource();
                 var writers = Enumerable.Range(0, 4).Select(w => WriteUntilStoppedAsync(client, w, stop.Token)).ToList();
                 await Task.Delay(random.Next(300, 900), Ct);
@@ -43,8 +44,8 @@ public sealed class SidecarCrashTests : IDisposable
                 await Task.WhenAll(writers);
             }
 
-            using var restarted = await ServerProcess.StartAsync(settings);
-            using var reader = new HttpClient { BaseAddress = restarted.Address };
+            await using var restarted = await StartAsync(settings, address);
+            using var reader = new HttpClient { BaseAddress = address };
             for (var file = 0; file < Files; file++)
             {
                 using var read = await reader.GetAsync(new Uri($"/read/{HubRequests.Owner}/f{file}.txt", UriKind.Relative), Ct);
@@ -59,6 +60,17 @@ public sealed class SidecarCrashTests : IDisposable
                     (HubAssert.Header(read, "Content-Type"), HubAssert.Header(read, "ETag")));
             }
         }
+    }
+
+    private static async Task<ServerProcess> StartAsync(Dictionary<string, string> settings, Uri address)
+    {
+        var server = new ServerProcess(["--urls", address.ToString()], settings);
+        using var probe = new HttpClient();
+        using (await server.WaitForAsync(probe, $"{address}healthz", TimeSpan.FromSeconds(30)))
+        {
+        }
+
+        return server;
     }
 
     /// <summary>Stores versions of the files one after another until the hub dies or <paramref name="stop"/> is cancelled.</summary>

@@ -3,6 +3,7 @@ using Azure.Storage.Blobs;
 using Gaia.Hub.Revocations;
 using Gaia.Hub.Storage;
 using Gaia.Hub.Storage.AzureBlob;
+using Gaia.Hub.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -17,7 +18,7 @@ public sealed class AzureStorageRegistrationTests
     {
         using var host = Build(new() { ["Gaia:Azure:ConnectionString"] = "UseDevelopmentStorage=true", ["Gaia:Azure:ContainerName"] = "files" });
 
-        var driver = Assert.IsType<AzureBlobDriver>(host.Services.GetRequiredService<IStorageDriver>());
+        var driver = Assert.IsType<AzureBlobDriver>(StorageDriverTelemetry.Unwrap(host.Services.GetRequiredService<IStorageDriver>()));
         var revocations = Assert.IsType<TableRevocationStore>(host.Services.GetRequiredService<IRevocationStore>());
         Assert.Same(driver, host.Services.GetRequiredService<AzureBlobDriver>());
         Assert.Equal(("files", "gaiarevocations"), (driver.Container.Name, revocations.Table.Name));

@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using Gaia.Hub.Configuration;
+using Gaia.Hub.Health;
 using Gaia.Hub.Revocations;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,6 +39,7 @@ public static class AzureStorageRegistration
         services.AddSingleton<TableRevocationStore>();
         services.AddSingleton<IRevocationStore>(provider => provider.GetRequiredService<TableRevocationStore>());
         services.AddHostedService<AzureStorageInitializer>();
+        services.AddStorageHealthCheck<AzureStorageHealthCheck>();
         return services;
     }
 
