@@ -10,7 +10,7 @@ public sealed class StartupFailureTests
         { "Gaia__MaxFileUploadSizeMegabytes", "lots", "Gaia:MaxFileUploadSizeMegabytes must be a number" },
         { "Gaia__Disk__Metadata", "Fast", "Gaia:Disk:Metadata must be one of Auto, Attribute, Sidecar" },
         { "Gaia__Disk__Durable", "maybe", "Gaia:Disk:Durable must be true or false" },
-        { "Gaia__Driver", "floppy", "Gaia:Driver must be 'disk' or 'azure' (got 'floppy')" },
+        { "Gaia__Driver", "floppy", "Gaia:Driver must be 'disk', 'azure' or 's3' (got 'floppy')" },
         { "Gaia__PublicUrl", "hub.example.com", "Gaia:PublicUrl must be an absolute http(s) URL (got 'hub.example.com')" },
         { "Gaia__Telemetry__Prometheus", "yes", "Gaia:Telemetry:Prometheus must be true or false" },
         { "Gaia__Azure__ConnectionString", "AccountName=x;AccountKey=secret!!", "Gaia:Azure:ConnectionString is not a storage connection string" },
