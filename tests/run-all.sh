@@ -14,14 +14,14 @@ npm ci --no-audit --no-fund --loglevel=error
 echo "== bicep build + lint of infra/ (fails on any warning)"
 infra/build.sh
 
-echo "== build (Release; the Functions app against its compile-time facade, see README)"
-dotnet build GaiaFunctions.sln -c Release --nologo -v quiet -p:UseFunctionsFacade=true
+echo "== build (Release)"
+dotnet build GaiaFunctions.sln -c Release --nologo -v quiet
 
 results=$(mktemp)
 trap 'rm -f "$results"' EXIT
 echo "== dotnet test"
 set +e
-dotnet test GaiaFunctions.sln -c Release --no-build --nologo -p:UseFunctionsFacade=true 2>&1 | tee "$results"
+dotnet test GaiaFunctions.sln -c Release --no-build --nologo 2>&1 | tee "$results"
 dotnet_status=${PIPESTATUS[0]}
 set -e
 
