@@ -36,6 +36,9 @@ public sealed class FunctionsHost : IAsyncDisposable
 
     public int WorkerProcessId => worker!.Id;
 
+    /// <summary>When the worker process was started (<see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>).</summary>
+    public long WorkerStartTimestamp => worker!.StartTimestamp;
+
     /// <summary>Completes if the worker exits or closes its stream while this host runs.</summary>
     public Task WorkerStopped => Task.WhenAny(worker!.Exited, channel.Closed);
 

@@ -17,13 +17,17 @@ internal sealed class WorkerProcess : IAsyncDisposable
     private const string Setpriv = "/usr/bin/setpriv";
     private readonly Process process;
 
-    private WorkerProcess(Process process, Task exited)
+    private WorkerProcess(Process process, Task exited, long startTimestamp)
     {
         this.process = process;
         Exited = exited;
+        StartTimestamp = startTimestamp;
     }
 
     public int Id => process.Id;
+
+    /// <summary>When the process was started (<see cref="Stopwatch.GetTimestamp"/>), for cold-start measurements.</summary>
+    public long StartTimestamp { get; }
 
     /// <summary>Completes when the worker has exited, for whatever reason.</summary>
     public Task Exited { get; }
@@ -33,10 +37,12 @@ internal sealed class WorkerProcess : IAsyncDisposable
         var start = StartInfo(options, rpcUri, workerId);
         var started = new TaskCompletionSource<Process>(TaskCreationOptions.RunContinuationsAsynchronously);
         var exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var startTimestamp = 0L;
         var owner = new Thread(() =>
         {
             try
             {
+                startTimestamp = Stopwatch.GetTimestamp();
                 var process = Process.Start(start)!;
                 process.OutputDataReceived += (_, line) => Forward(options, line.Data);
                 process.ErrorDataReceived += (_, line) => Forward(options, line.Data);
@@ -54,7 +60,8 @@ internal sealed class WorkerProcess : IAsyncDisposable
         })
         { IsBackground = true, Name = "functions-worker" };
         owner.Start();
-        return new WorkerProcess(await started.Task, exited.Task);
+        var process = await started.Task;
+        return new WorkerProcess(process, exited.Task, startTimestamp);
     }
 
     public async ValueTask DisposeAsync()

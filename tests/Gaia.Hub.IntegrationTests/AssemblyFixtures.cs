@@ -1,3 +1,3 @@
-// One Azurite for the whole run of this assembly (AzuriteFixture is also compiled into Gaia.Hub.Functions.Tests,
-// which starts it itself, from its worker fixture).
+// One Azurite for the whole run of the assembly (this file is also compiled into Gaia.Cli.Tests; Gaia.Hub.Functions.Tests
+// compiles AzuriteFixture without it and starts Azurite from its worker fixture).
 [assembly: AssemblyFixture(typeof(Gaia.Hub.IntegrationTests.AzuriteFixture))]
