@@ -44,16 +44,6 @@ public sealed class GaiaAuthorizationMiddlewareTests
         Assert.True(await app.PassesMiddlewareAsync(HubFunctions.StoreName, http: null));
     }
 
-    /// <summary>Asserts a JSON error with the hub's CORS header, and returns its body.</summary>
-    private static JsonElement AssertError(HttpContext http, int status, string error)
-    {
-        var response = HubResponse.From(http.Response, (MemoryStream)http.Response.Body);
-        Assert.True(response.Status == status, $"expected {status}, got {response}");
-        Assert.Equal("application/json", response.ContentType);
-        Assert.Equal("*", response.AllowOrigin);
-        using var body = JsonDocument.Parse(response.Body);
-        Assert.Equal(error, body.RootElement.GetProperty("error").GetString());
-        Assert.False(string.IsNullOrEmpty(body.RootElement.GetProperty("message").GetString()));
-        return body.RootElement.Clone();
-    }
+    private static JsonElement AssertError(HttpContext http, int status, string error) =>
+        HubErrors.AssertError(HubResponse.From(http.Response, (MemoryStream)http.Response.Body), status, error);
 }

@@ -92,15 +92,6 @@ public sealed class WorkerAuthorizationTests(WorkerFixture worker)
         _ => HubRequests.RevokeAll(HubRequests.RevokeBody(DateTimeOffset.UtcNow.ToUnixTimeSeconds()), authorization, TestKeys.Address1),
     };
 
-    /// <summary>Asserts a JSON error with the hub's CORS header, and returns its body.</summary>
-    private JsonElement AssertError(HubResponse response, int status, string error)
-    {
-        Assert.True(response.Status == status, $"expected {status}, got {response}\n{worker.App.Logs}");
-        Assert.Equal("application/json", response.ContentType);
-        Assert.Equal("*", response.AllowOrigin);
-        using var body = JsonDocument.Parse(response.Body);
-        Assert.Equal(error, body.RootElement.GetProperty("error").GetString());
-        Assert.False(string.IsNullOrEmpty(body.RootElement.GetProperty("message").GetString()));
-        return body.RootElement.Clone();
-    }
+    private JsonElement AssertError(HubResponse response, int status, string error) =>
+        HubErrors.AssertError(response, status, error, worker.App.Logs);
 }
