@@ -61,10 +61,17 @@ internal sealed class HttpForwarder(WorkerChannel channel, Uri workerUri, Action
             }
         }
 
-        var result = (await invocation.ConfigureAwait(false)).InvocationResponse.Result;
-        if (result.Status != StatusResult.Types.Status.Success)
+        try
         {
-            log($"[host] {function.Name} ({invocationId}) failed: {result.Exception?.Message}");
+            var result = (await invocation).InvocationResponse.Result;
+            if (result.Status != StatusResult.Types.Status.Success)
+            {
+                log($"[host] {function.Name} ({invocationId}) failed: {result.Exception?.Message}");
+            }
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException)
+        {
+            log($"[host] {function.Name} ({invocationId}): no invocation response ({e.Message})");
         }
     }
 
