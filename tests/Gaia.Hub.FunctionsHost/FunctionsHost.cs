@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -16,9 +15,6 @@ namespace Gaia.Hub.FunctionsHost;
 /// </summary>
 public sealed class FunctionsHost : IAsyncDisposable
 {
-    /// <summary>Azure's default request body limit for HTTP functions (FUNCTIONS_REQUEST_BODY_SIZE_LIMIT).</summary>
-    private const long MaxRequestBodySize = 100 * 1024 * 1024;
-
     private readonly WebApplication rpc;
     private readonly WorkerChannel channel;
     private WorkerProcess? worker;
@@ -95,9 +91,19 @@ public sealed class FunctionsHost : IAsyncDisposable
             throw new InvalidOperationException($"The worker exited while starting (see its output above; app: {app}).");
         }
 
-        var (httpUri, functions) = await startup;
+        (Uri, IReadOnlyList<HttpFunction>) loaded;
+        try
+        {
+            loaded = await startup;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new InvalidOperationException($"The worker did not load its functions within {options.StartTimeout.TotalSeconds} s (app: {app}).");
+        }
+
+        var (httpUri, functions) = loaded;
         forwarder = new HttpForwarder(channel, httpUri, options.Log);
-        front = BuildFront(options, HostJson.RoutePrefix(app), functions, forwarder);
+        front = FrontApp.Build(options, HostJson.RoutePrefix(app), functions, forwarder);
         await front.StartAsync(cancellationToken);
         BaseAddress = new Uri(front.Urls.Single());
     }
@@ -106,39 +112,5 @@ public sealed class FunctionsHost : IAsyncDisposable
     {
         await channel.Connected.WaitAsync(cancellationToken);
         return await WorkerStartup.RunAsync(channel, app, cancellationToken);
-    }
-
-    private static WebApplication BuildFront(FunctionsHostOptions options, string routePrefix, IReadOnlyList<HttpFunction> functions, HttpForwarder forwarder)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k =>
-        {
-            k.Listen(IPAddress.Loopback, options.Port);
-            k.Limits.MaxRequestBodySize = MaxRequestBodySize;
-        });
-        var front = builder.Build();
-        front.UseRouting();
-        front.Use(next => context => context.GetEndpoint()?.Metadata.GetMetadata<HttpFunction>() is null
-            ? NotFound(context)
-            : next(context));
-        var prefix = routePrefix.Length == 0 ? "" : "/" + routePrefix;
-        foreach (var function in functions)
-        {
-            var pattern = $"{prefix}/{function.Route}";
-            var endpoint = function.Methods.Count == 0
-                ? front.Map(pattern, context => forwarder.ForwardAsync(context, function))
-                : front.MapMethods(pattern, function.Methods, context => forwarder.ForwardAsync(context, function));
-            endpoint.WithDisplayName(function.Name).WithMetadata(function);
-        }
-
-        return front;
-    }
-
-    /// <summary>What the Functions host answers when no function takes the method and path: a bare 404.</summary>
-    private static Task NotFound(HttpContext context)
-    {
-        context.Response.StatusCode = StatusCodes.Status404NotFound;
-        return Task.CompletedTask;
     }
 }

@@ -1,11 +1,13 @@
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using Gaia.Hub.IntegrationTests;
 
 namespace Gaia.Hub.Functions.Tests.Support;
 
 /// <summary>
 /// The published Functions app the worker tests run: GAIA_FUNCTIONS_APP when set (tests/run-all.sh publishes once per
-/// run and sets it), else artifacts/functions-app (where tests/run-functions-host.sh publishes). A missing or stale app
-/// fails the tests with the command that fixes it: a test must never run an older build of the app than it was built with.
+/// run and sets it), else artifacts/functions-app (where tests/run-functions-host.sh publishes). A missing app, or one
+/// from another build than the one these tests reference, fails the tests with the command that fixes it.
 /// </summary>
 internal static class PublishedApp
 {
@@ -24,13 +26,20 @@ internal static class PublishedApp
         }
 
         var built = Path.Join(AppContext.BaseDirectory, Assembly);
-        if (File.Exists(built) && !SameBytes(built, published) && File.GetLastWriteTimeUtc(built) > File.GetLastWriteTimeUtc(published))
+        if (ModuleVersionId(built) != ModuleVersionId(published))
         {
-            throw new InvalidOperationException($"The Functions app in {app} is older than the one these tests were built with. {fix}");
+            throw new InvalidOperationException($"The Functions app in {app} is not the build these tests were built with. {fix}");
         }
 
         return app;
     }
 
-    private static bool SameBytes(string a, string b) => File.ReadAllBytes(a).AsSpan().SequenceEqual(File.ReadAllBytes(b));
+    /// <summary>The assembly's MVID: the same for the same deterministic build, kept by ReadyToRun compilation.</summary>
+    private static Guid ModuleVersionId(string assembly)
+    {
+        using var stream = File.OpenRead(assembly);
+        using var pe = new PEReader(stream);
+        var metadata = pe.GetMetadataReader();
+        return metadata.GetGuid(metadata.GetModuleDefinition().Mvid);
+    }
 }
