@@ -102,10 +102,33 @@ public sealed class FunctionsHost : IAsyncDisposable
         }
 
         var (httpUri, functions) = loaded;
+        await WaitForListenerAsync(httpUri, options.StartTimeout, cancellationToken);
         forwarder = new HttpForwarder(channel, httpUri, options.Log);
         front = FrontApp.Build(options, HostJson.RoutePrefix(app), functions, forwarder);
         await front.StartAsync(cancellationToken);
         BaseAddress = new Uri(front.Urls.Single());
+    }
+
+    /// <summary>
+    /// The worker announces its HttpUri at init, but its ASP.NET Core listener may open only after its functions are
+    /// loaded: requests are let in once the listener accepts a connection.
+    /// </summary>
+    private static async Task WaitForListenerAsync(Uri httpUri, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            try
+            {
+                using var probe = new System.Net.Sockets.TcpClient();
+                await probe.ConnectAsync(httpUri.Host, httpUri.Port, cancellationToken);
+                return;
+            }
+            catch (System.Net.Sockets.SocketException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(50, cancellationToken);
+            }
+        }
     }
 
     private async Task<(Uri, IReadOnlyList<HttpFunction>)> StartupAsync(string app, CancellationToken cancellationToken)
