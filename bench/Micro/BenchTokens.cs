@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Gaia.Hub.Authentication;
+using Gaia.Protocol;
 
 namespace Gaia.Bench.Micro;
 

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Gaia.Hub.Authentication;
+using Gaia.Protocol;
 using Gaia.Hub.Configuration;
 using Gaia.Hub.Revocations;
 using Microsoft.Extensions.Options;

@@ -3,7 +3,7 @@ using Gaia.Cli.Hubs;
 using Gaia.Cli.Keys;
 using Gaia.Cli.Output;
 using Gaia.Cli.Tokens;
-using Gaia.Hub.Authentication;
+using Gaia.Protocol;
 
 namespace Gaia.Cli.Commands;
 

@@ -1,4 +1,4 @@
-using Gaia.Hub.Authentication;
+using Gaia.Protocol;
 
 namespace Gaia.Cli.Keys;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Gaia.Hub.Authentication;
+namespace Gaia.Protocol;
 
 [JsonSerializable(typeof(string[]))]
 [JsonSerializable(typeof(LegacyTokenBody))]

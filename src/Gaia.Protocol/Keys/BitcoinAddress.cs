@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using SimpleBase;
 
-namespace Gaia.Hub.Authentication;
+namespace Gaia.Protocol;
 
 /// <summary>Bucket addresses: Base58Check(0x00 ‖ RIPEMD160(SHA256(compressed public key))).</summary>
 public static class BitcoinAddress

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using Gaia.Hub.Errors;
 
-namespace Gaia.Hub.Authentication;
+namespace Gaia.Protocol;
 
 /// <summary>Typed access to JWT claims, lenient where jsontokens is (numbers may be fractional).</summary>
 internal static class TokenClaims

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Gaia.Hub.Authentication;
+namespace Gaia.Protocol;
 
 /// <summary>One entry of a v1 token's <c>scopes</c> claim.</summary>
 public sealed record AuthScope(

@@ -1,4 +1,4 @@
-namespace Gaia.Hub.Authentication;
+namespace Gaia.Protocol;
 
 internal static class Hex
 {

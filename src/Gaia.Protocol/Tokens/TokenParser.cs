@@ -1,12 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Gaia.Hub.Errors;
 
-namespace Gaia.Hub.Authentication;
+namespace Gaia.Protocol;
 
 /// <summary>Parses a bearer token (legacy or <c>v1:</c> JWT) and checks every signature in it (spec 3.4–3.7).</summary>
-internal static class TokenParser
+public static class TokenParser
 {
     public static VerifiedToken Verify(string authPart, IReadOnlyList<string> acceptedChallenges)
     {

@@ -1,4 +1,4 @@
-namespace Gaia.Hub.Errors;
+namespace Gaia.Protocol;
 
 /// <summary>A protocol outcome other than success; <see cref="GaiaErrorMapping"/> turns it into HTTP.</summary>
 public sealed class GaiaException(GaiaError error, string message, string? currentETag = null) : Exception(message)

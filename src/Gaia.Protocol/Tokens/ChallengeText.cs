@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Gaia.Hub.Authentication;
+namespace Gaia.Protocol;
 
 /// <summary>The challenge texts a hub accepts: the advertised one and the two legacy ones (spec 3.2).</summary>
 public static class ChallengeText

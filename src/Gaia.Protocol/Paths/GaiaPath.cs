@@ -1,7 +1,6 @@
 using System.Text;
-using Gaia.Hub.Errors;
 
-namespace Gaia.Hub.Hub;
+namespace Gaia.Protocol;
 
 /// <summary>File-name rules of spec 1.1: percent-decoding, one trailing slash stripped, and nothing that leaves the bucket.</summary>
 public static class GaiaPath

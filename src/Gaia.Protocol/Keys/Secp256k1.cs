@@ -7,7 +7,7 @@ using Org.BouncyCastle.Crypto.Signers;
 using Org.BouncyCastle.Math;
 using ECPoint = Org.BouncyCastle.Math.EC.ECPoint;
 
-namespace Gaia.Hub.Authentication;
+namespace Gaia.Protocol;
 
 /// <summary>secp256k1 primitives on BouncyCastle's fast custom curve: SEC1 keys, ECDSA over SHA-256.</summary>
 public static class Secp256k1

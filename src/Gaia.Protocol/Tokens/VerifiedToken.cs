@@ -1,4 +1,4 @@
-namespace Gaia.Hub.Authentication;
+namespace Gaia.Protocol;
 
 /// <summary>
 /// What a token proves once its signatures have been checked: who signed it and the claims that must still be

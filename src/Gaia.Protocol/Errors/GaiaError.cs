@@ -1,4 +1,4 @@
-namespace Gaia.Hub.Errors;
+namespace Gaia.Protocol;
 
 /// <summary>Every client-visible failure of the hub. The name is the <c>error</c> field of the JSON body.</summary>
 public enum GaiaError

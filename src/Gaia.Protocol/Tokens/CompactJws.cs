@@ -2,9 +2,8 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Gaia.Hub.Errors;
 
-namespace Gaia.Hub.Authentication;
+namespace Gaia.Protocol;
 
 /// <summary>ES256K compact JWS as jsontokens makes it: r ‖ s over SHA-256 of the exact received "header.payload" text.</summary>
 internal static class CompactJws

@@ -1,4 +1,4 @@
-namespace Gaia.Hub.Authentication;
+namespace Gaia.Protocol;
 
 /// <summary>Strict DER (BIP-66) ECDSA signatures, as legacy tokens carry them.</summary>
 internal static class DerSignature

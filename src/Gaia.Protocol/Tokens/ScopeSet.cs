@@ -1,6 +1,5 @@
-using Gaia.Hub.Errors;
 
-namespace Gaia.Hub.Authentication;
+namespace Gaia.Protocol;
 
 /// <summary>The write/delete restrictions of a token (spec 3.9). Each category restricts only its own operation.</summary>
 public sealed class ScopeSet(IReadOnlyList<AuthScope> scopes)
