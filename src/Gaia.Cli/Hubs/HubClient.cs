@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Gaia.Cli.Tokens;
+using Gaia.Protocol;
 
 namespace Gaia.Cli.Hubs;
 
@@ -46,7 +46,7 @@ internal sealed class HubClient
             throw new CliException($"hub {url} answered hub_info without challenge_text or read_url_prefix; is it a Gaia hub?");
         }
 
-        var authorization = credentials is null ? null : "bearer v1:" + TokenSigner.HubToken(credentials.Key, new TokenClaims(
+        var authorization = credentials is null ? null : "bearer v1:" + TokenSigner.HubToken(credentials.Key, new HubTokenClaims(
             info.ChallengeText, url, DateTimeOffset.UtcNow.ToUnixTimeSeconds(), AssociationToken: credentials.AssociationToken));
         return new HubClient(http, url, info, authorization);
     }

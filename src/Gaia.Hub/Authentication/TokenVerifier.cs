@@ -22,7 +22,7 @@ public sealed class TokenVerifier(IOptions<GaiaHubOptions> options)
     public IReadOnlyList<string> AcceptedChallenges => challenges;
 
     /// <summary>Returns the verified claims of <paramref name="authPart"/>, or throws a 401 <c>ValidationError</c>.</summary>
-    public VerifiedToken Verify(string authPart)
+    public VerifiedToken Verify(ReadOnlySpan<char> authPart)
     {
         if (!enabled)
         {
@@ -64,7 +64,7 @@ public sealed class TokenVerifier(IOptions<GaiaHubOptions> options)
         }
     }
 
-    private static UInt128 KeyOf(string token)
+    private static UInt128 KeyOf(ReadOnlySpan<char> token)
     {
         Span<byte> hash = stackalloc byte[32];
         var max = Encoding.UTF8.GetMaxByteCount(token.Length);

@@ -1,5 +1,6 @@
-using System.Security.Cryptography;
-using SimpleBase;
+using NBitcoin.Crypto;
+using NBitcoin.DataEncoders;
+using NBitcoin.Secp256k1;
 
 namespace Gaia.Protocol;
 
@@ -14,18 +15,22 @@ public static class BitcoinAddress
             return null;
         }
 
-        var point = Secp256k1.TryParsePublicKey(bytes);
-        return point is null ? null : FromCompressedKey(Secp256k1.Compress(point));
+        return Secp256k1.TryParsePublicKey(bytes) is { } key ? FromPublicKey(key) : null;
     }
 
+    /// <summary>The address of the key bytes exactly as given (the client helpers' <c>publicKeyToBtcAddress</c>).</summary>
     public static string FromCompressedKey(ReadOnlySpan<byte> compressedKey)
     {
-        Span<byte> payload = stackalloc byte[25];
-        Secp256k1.Ripemd160(SHA256.HashData(compressedKey)).CopyTo(payload[1..]);
+        Span<byte> payload = stackalloc byte[21];
         payload[0] = 0x00;
-        Span<byte> check = stackalloc byte[32];
-        SHA256.HashData(SHA256.HashData(payload[..21]), check);
-        check[..4].CopyTo(payload[21..]);
-        return Base58.Bitcoin.Encode(payload);
+        Hashes.Hash160RawBytes(compressedKey).CopyTo(payload[1..]);
+        return Encoders.Base58Check.EncodeData(payload);
+    }
+
+    internal static string FromPublicKey(ECPubKey key)
+    {
+        Span<byte> compressed = stackalloc byte[33];
+        key.WriteToSpan(true, compressed, out _);
+        return FromCompressedKey(compressed);
     }
 }

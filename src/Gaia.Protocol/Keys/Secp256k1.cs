@@ -1,92 +1,126 @@
 using System.Security.Cryptography;
-using Org.BouncyCastle.Asn1.X9;
-using Org.BouncyCastle.Crypto.Digests;
-using Org.BouncyCastle.Crypto.EC;
-using Org.BouncyCastle.Crypto.Parameters;
-using Org.BouncyCastle.Crypto.Signers;
-using Org.BouncyCastle.Math;
-using ECPoint = Org.BouncyCastle.Math.EC.ECPoint;
+using NBitcoin.Secp256k1;
 
 namespace Gaia.Protocol;
 
-/// <summary>secp256k1 primitives on BouncyCastle's fast custom curve: SEC1 keys, ECDSA over SHA-256.</summary>
+/// <summary>
+/// secp256k1 on NBitcoin.Secp256k1: SEC1 keys, ECDSA over SHA-256 digests (r ‖ s or DER), ECDH. Verification accepts
+/// high-S signatures, which the real clients send about half the time: they are normalized before libsecp256k1's check.
+/// </summary>
 public static class Secp256k1
 {
-    private static readonly X9ECParameters Parameters = CustomNamedCurves.GetByName("secp256k1");
-    private static readonly ECDomainParameters Domain =
-        new(Parameters.Curve, Parameters.G, Parameters.N, Parameters.H);
+    /// <summary>The key in SEC1 form (33 bytes compressed or 65 uncompressed); null when the bytes are not a point.</summary>
+    public static byte[]? ParsePublicKey(ReadOnlySpan<byte> sec1, bool compressed = true) =>
+        TryParsePublicKey(sec1) is { } key ? key.ToBytes(compressed) : null;
 
-    /// <summary>Parses a 33-byte compressed or 65-byte uncompressed SEC1 public key; null when it is not a point.</summary>
-    public static ECPoint? TryParsePublicKey(ReadOnlySpan<byte> sec1)
+    /// <summary>Verifies a signature (64-byte r ‖ s, or strict DER) over a 32-byte digest; false for anything malformed.</summary>
+    public static bool Verify(ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> digest, ReadOnlySpan<byte> signature)
     {
-        if (!(sec1.Length == 33 && sec1[0] is 2 or 3) && !(sec1.Length == 65 && sec1[0] == 4))
+        if (TryParsePublicKey(publicKey) is not { } key)
         {
-            return null;
+            return false;
         }
 
-        try
+        if (signature.Length == 64)
         {
-            var point = Parameters.Curve.DecodePoint(sec1.ToArray());
-            return point.IsValid() && !point.IsInfinity ? point : null;
+            return Verify(key, digest, signature[..32], signature[32..]);
         }
-        catch (ArgumentException)
-        {
-            return null;
-        }
-    }
 
-    public static byte[] Compress(ECPoint point) => point.GetEncoded(compressed: true);
-
-    /// <summary>Verifies (r, s) over a 32-byte digest. High-S signatures are accepted, as the real clients need.</summary>
-    public static bool Verify(ECPoint publicKey, ReadOnlySpan<byte> digest, ReadOnlySpan<byte> r, ReadOnlySpan<byte> s)
-    {
-        var signer = new ECDsaSigner();
-        signer.Init(false, new ECPublicKeyParameters(publicKey, Domain));
-        return signer.VerifySignature(digest.ToArray(), new BigInteger(1, r.ToArray()), new BigInteger(1, s.ToArray()));
+        return DerSignature.TryParse(signature, out var r, out var s) && Verify(key, digest, r, s);
     }
 
     /// <summary>Signs a 32-byte digest deterministically (RFC 6979); returns r ‖ s, 64 bytes, low-S.</summary>
     public static byte[] Sign(ReadOnlySpan<byte> privateKey, ReadOnlySpan<byte> digest)
     {
-        var signer = new ECDsaSigner(new HMacDsaKCalculator(new Sha256Digest()));
-        signer.Init(true, new ECPrivateKeyParameters(new BigInteger(1, privateKey.ToArray()), Domain));
-        var rs = signer.GenerateSignature(digest.ToArray());
-        var s = rs[1];
-        if (s.CompareTo(Parameters.N.ShiftRight(1)) > 0)
+        using var key = ECPrivKey.Create(privateKey);
+        if (digest.Length != 32 || !key.TrySignECDSA(digest, out var signature))
         {
-            s = Parameters.N.Subtract(s);
+            throw new ArgumentException("A signature needs a 32-byte digest.", nameof(digest));
         }
 
         var result = new byte[64];
-        rs[0].ToByteArrayUnsigned().CopyTo(result.AsSpan(32 - rs[0].ToByteArrayUnsigned().Length));
-        s.ToByteArrayUnsigned().CopyTo(result.AsSpan(64 - s.ToByteArrayUnsigned().Length));
+        signature!.WriteCompactToSpan(result);
         return result;
     }
 
+    /// <summary>The DER encoding of a 64-byte r ‖ s signature (what <c>signECDSA</c> of @stacks/encryption writes).</summary>
+    public static byte[] ToDer(ReadOnlySpan<byte> compactSignature) =>
+        SecpECDSASignature.TryCreateFromCompact(compactSignature, out var signature)
+            ? signature.ToDER()
+            : throw new ArgumentException("Not a 64-byte r ‖ s signature.", nameof(compactSignature));
+
     /// <summary>The compressed public key of a 32-byte private key.</summary>
-    public static byte[] PublicKeyOf(ReadOnlySpan<byte> privateKey) =>
-        Parameters.G.Multiply(new BigInteger(1, privateKey.ToArray())).Normalize().GetEncoded(compressed: true);
+    public static byte[] PublicKeyOf(ReadOnlySpan<byte> privateKey)
+    {
+        using var key = ECPrivKey.Create(privateKey);
+        return key.CreatePubKey().ToBytes(true);
+    }
 
     /// <summary>A fresh random private key in [1, n-1].</summary>
     public static byte[] NewPrivateKey()
     {
         while (true)
         {
-            var key = RandomNumberGenerator.GetBytes(32);
-            var d = new BigInteger(1, key);
-            if (d.SignValue > 0 && d.CompareTo(Parameters.N) < 0)
+            var bytes = RandomNumberGenerator.GetBytes(32);
+            if (IsPrivateKey(bytes))
             {
-                return key;
+                return bytes;
             }
         }
     }
 
-    internal static byte[] Ripemd160(ReadOnlySpan<byte> data)
+    /// <summary>True for 32 bytes that are an integer in [1, n-1].</summary>
+    public static bool IsPrivateKey(ReadOnlySpan<byte> privateKey)
     {
-        var digest = new RipeMD160Digest();
-        var output = new byte[20];
-        digest.BlockUpdate(data);
-        digest.DoFinal(output);
-        return output;
+        if (privateKey.Length != 32 || !ECPrivKey.TryCreate(privateKey, out var key))
+        {
+            return false;
+        }
+
+        key.Dispose();
+        return true;
+    }
+
+    /// <summary>ECDH: the x coordinate (32 bytes) of privateKey × publicKey, as <c>getSharedSecret(…).slice(1)</c> gives it.</summary>
+    public static byte[] SharedSecret(ReadOnlySpan<byte> privateKey, ReadOnlySpan<byte> publicKey)
+    {
+        var point = TryParsePublicKey(publicKey) ?? throw new ArgumentException("Not a secp256k1 public key.", nameof(publicKey));
+        using var key = ECPrivKey.Create(privateKey);
+        Span<byte> shared = stackalloc byte[33];
+        point.GetSharedPubkey(key).WriteToSpan(true, shared, out _);
+        return shared[1..].ToArray();
+    }
+
+    internal static ECPubKey? TryParsePublicKey(ReadOnlySpan<byte> sec1) =>
+        ((sec1.Length == 33 && sec1[0] is 2 or 3) || (sec1.Length == 65 && sec1[0] == 4))
+        && ECPubKey.TryCreate(sec1, Context.Instance, out _, out var key)
+            ? key
+            : null;
+
+    /// <summary>Verifies (r, s), each big-endian and unsigned, over a 32-byte digest; high-S is normalized first.</summary>
+    internal static bool Verify(ECPubKey key, ReadOnlySpan<byte> digest, ReadOnlySpan<byte> r, ReadOnlySpan<byte> s)
+    {
+        r = r.TrimStart((byte)0);
+        s = s.TrimStart((byte)0);
+        if (digest.Length != 32 || r.Length > 32 || s.Length > 32)
+        {
+            return false;
+        }
+
+        Span<byte> compact = stackalloc byte[64];
+        compact.Clear();
+        r.CopyTo(compact[(32 - r.Length)..32]);
+        s.CopyTo(compact[(64 - s.Length)..]);
+        if (!SecpECDSASignature.TryCreateFromCompact(compact, out var signature))
+        {
+            return false;
+        }
+
+        if (signature.TryNormalize(out var lowS))
+        {
+            signature = lowS;
+        }
+
+        return key.SigVerify(signature, digest);
     }
 }

@@ -1,7 +1,4 @@
-using Gaia.Hub.Errors;
-using Gaia.Hub.Hub;
-
-namespace Gaia.Hub.Tests.Protocol;
+namespace Gaia.Protocol.Tests;
 
 /// <summary>Route splitting and percent-decoding of file names (spec 1.1).</summary>
 public sealed class GaiaPathTests

@@ -3,21 +3,20 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Gaia.Cli.Keys;
 
-namespace Gaia.Cli.Tokens;
+namespace Gaia.Protocol;
 
 /// <summary>
 /// ES256K compact JWS as jsontokens writes it: header <c>{"typ":"JWT","alg":"ES256K"}</c>, base64url segments without
-/// padding, and r ‖ s over SHA-256 of "header.payload".
+/// padding, and r ‖ s over SHA-256 of "header.payload". Also the legacy token, for hubs that still ask for one.
 /// </summary>
-internal static class TokenSigner
+public static class TokenSigner
 {
     private static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly string Header = Base64Url.EncodeToString("{\"typ\":\"JWT\",\"alg\":\"ES256K\"}"u8);
 
     /// <summary>A v1 hub token (without the <c>v1:</c> prefix) signed by <paramref name="key"/>.</summary>
-    public static string HubToken(BucketKey key, TokenClaims claims) => Sign(key, writer =>
+    public static string HubToken(BucketKey key, HubTokenClaims claims) => Sign(key, writer =>
     {
         writer.WriteString("gaiaChallenge", claims.Challenge);
         if (claims.HubUrl is not null)
@@ -59,6 +58,22 @@ internal static class TokenSigner
         writer.WriteString("salt", Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)));
     });
 
+    /// <summary>A compact JWT over any payload JSON (UTF-8), signed by <paramref name="key"/>.</summary>
+    public static string SignJwt(BucketKey key, ReadOnlySpan<byte> payloadJson)
+    {
+        var signingInput = Header + "." + Base64Url.EncodeToString(payloadJson);
+        return signingInput + "." + Base64Url.EncodeToString(key.Sign(SHA256.HashData(Encoding.ASCII.GetBytes(signingInput))));
+    }
+
+    /// <summary>A legacy token (spec 3.4): base64 of <c>{"publickey", "signature"}</c>, a DER signature over the challenge text.</summary>
+    public static string LegacyToken(BucketKey key, string challenge)
+    {
+        var signature = Secp256k1.ToDer(key.Sign(SHA256.HashData(Encoding.UTF8.GetBytes(challenge))));
+        var body = JsonSerializer.SerializeToUtf8Bytes(
+            new LegacyTokenBody(key.PublicKeyHex, Convert.ToHexStringLower(signature)), GaiaAuthJson.Default.LegacyTokenBody);
+        return Convert.ToBase64String(body);
+    }
+
     /// <summary>The payload of a compact JWT, or null when it is not one.</summary>
     public static JsonElement? TryReadPayload(string token)
     {
@@ -89,9 +104,7 @@ internal static class TokenSigner
             writer.WriteEndObject();
         }
 
-        var signingInput = Header + "." + Base64Url.EncodeToString(buffer.ToArray());
-        var signature = key.Sign(SHA256.HashData(Encoding.ASCII.GetBytes(signingInput)));
-        return signingInput + "." + Base64Url.EncodeToString(signature);
+        return SignJwt(key, buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
     }
 
     private static void WriteTime(Utf8JsonWriter writer, string name, double? seconds)

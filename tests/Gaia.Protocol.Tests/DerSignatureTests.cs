@@ -1,6 +1,4 @@
-using Gaia.Hub.Authentication;
-
-namespace Gaia.Hub.Tests.Protocol;
+namespace Gaia.Protocol.Tests;
 
 /// <summary>Strict DER (BIP-66) parsing of legacy-token signatures (spec 3.4).</summary>
 public sealed class DerSignatureTests

@@ -1,7 +1,4 @@
-using Gaia.Hub.Errors;
-using Gaia.Hub.Hub;
-
-namespace Gaia.Hub.Tests.Protocol;
+namespace Gaia.Protocol.Tests;
 
 /// <summary>Which decoded file names may be stored (spec 1.1, 9.2) and how history names are formed (spec 3.9).</summary>
 public sealed class GaiaPathValidityTests

@@ -1,6 +1,4 @@
-using Gaia.Hub.Hub;
-
-namespace Gaia.Hub.Tests.Protocol;
+namespace Gaia.Protocol.Tests;
 
 public sealed class GaiaPathEncodeTests
 {
