@@ -115,19 +115,19 @@ public sealed class GaiaHubClient
         }
 
         var bytes = await FileContent.ReadAllAsync(content, limit, path, HubUrl, cancellationToken);
-        return await PutBytesAsync(path, bytes, wasString: false, options, cancellationToken);
+        return await PutBytesAsync(path, bytes, options.WasString ?? false, options, cancellationToken);
     }
 
     /// <summary><c>putFile</c> with bytes (stored as binary; <c>wasString</c> false).</summary>
     public Task<PutFileResult> PutFileAsync(string path, byte[] content, PutFileOptions? options = null, CancellationToken cancellationToken = default) =>
-        PutBytesAsync(path, content, wasString: false, options ?? new PutFileOptions(), cancellationToken);
+        PutBytesAsync(path, content, options?.WasString ?? false, options ?? new PutFileOptions(), cancellationToken);
 
     /// <summary><c>putFile</c> with text (UTF-8; <c>wasString</c> true, content type <c>text/plain; charset=utf-8</c> unless given).</summary>
     public Task<PutFileResult> PutFileAsync(string path, string content, PutFileOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new PutFileOptions();
         options.ContentType ??= "text/plain; charset=utf-8";
-        return PutBytesAsync(path, Encoding.UTF8.GetBytes(content), wasString: true, options, cancellationToken);
+        return PutBytesAsync(path, Encoding.UTF8.GetBytes(content), options.WasString ?? true, options, cancellationToken);
     }
 
     /// <summary>

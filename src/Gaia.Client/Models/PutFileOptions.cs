@@ -21,6 +21,12 @@ public sealed class PutFileOptions
     /// </summary>
     public bool Sign { get; set; }
 
+    /// <summary>
+    /// Mark the plaintext as text (the envelope's <c>wasString</c>), so that <c>getFile</c> in JavaScript returns a string.
+    /// Default: true for the <see cref="string"/> overload, false for bytes and streams.
+    /// </summary>
+    public bool? WasString { get; set; }
+
     /// <summary>How the cipher text is written (default hex, as <c>putFile</c> does).</summary>
     public CipherTextEncoding CipherTextEncoding { get; set; } = CipherTextEncoding.Hex;
 
