@@ -1,8 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using Gaia.Hub.Authentication;
-using Gaia.Protocol;
 using Gaia.Hub.Configuration;
 using Gaia.Hub.Revocations;
+using Gaia.Protocol;
 using Microsoft.Extensions.Options;
 
 namespace Gaia.Bench.Micro;
