@@ -1,6 +1,6 @@
 namespace Gaia.Protocol;
 
-/// <summary>A protocol outcome other than success; <see cref="GaiaErrorMapping"/> turns it into HTTP.</summary>
+/// <summary>A protocol outcome other than success; the hub's GaiaErrorMapping turns it into HTTP.</summary>
 public sealed class GaiaException(GaiaError error, string message, string? currentETag = null) : Exception(message)
 {
     public GaiaError Error { get; } = error;

@@ -5,7 +5,9 @@ namespace Gaia.Protocol;
 /// <summary>File-name rules of spec 1.1: percent-decoding, one trailing slash stripped, and nothing that leaves the bucket.</summary>
 public static class GaiaPath
 {
+    /// <summary>The longest file name, in characters.</summary>
     public const int MaxLength = 4096;
+    /// <summary>The most path segments a file name may have.</summary>
     public const int MaxSegments = 100;
     private const string HistoryMarker = ".history.";
 
@@ -28,6 +30,7 @@ public static class GaiaPath
         return (rest[..slash], path.EndsWith('/') ? path[..^1] : path);
     }
 
+    /// <summary>True for a bucket name: one or more ASCII letters and digits.</summary>
     public static bool IsAddress(ReadOnlySpan<char> text) => IsBucketName(text, false);
 
     /// <summary>Throws 403 <c>BadPathError</c> unless the decoded name is safe to store under its bucket.</summary>
@@ -85,6 +88,7 @@ public static class GaiaPath
     /// <summary>The inverse of <see cref="Decode"/>: every segment percent-encoded, the slashes between them kept.</summary>
     public static string Encode(string path) => string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
 
+    /// <summary>True for an archival history copy (<c>.history.</c> file names), which listings hide.</summary>
     public static bool IsHistorical(string path) =>
         path.AsSpan(path.LastIndexOf('/') + 1).StartsWith(HistoryMarker, StringComparison.Ordinal);
 

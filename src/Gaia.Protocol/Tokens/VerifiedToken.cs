@@ -2,7 +2,7 @@ namespace Gaia.Protocol;
 
 /// <summary>
 /// What a token proves once its signatures have been checked: who signed it and the claims that must still be
-/// checked on every request (challenge, expiry, hub URL, revocation). Cached by <see cref="TokenVerifier"/>.
+/// checked on every request (challenge, expiry, hub URL, revocation). Cached by the hub's TokenVerifier.
 /// </summary>
 public sealed record VerifiedToken(
     bool IsLegacy,
