@@ -98,6 +98,7 @@ public sealed class GaiaHubClient
     /// <c>putFile</c>: stores <paramref name="content"/> at <paramref name="path"/>, encrypted unless
     /// <see cref="PutFileOptions.Encrypt"/> is false. Unencrypted, unsigned content is streamed as it is read.
     /// </summary>
+    /// <remarks>The stream is read from its position to its end and left open: it stays the caller's to dispose.</remarks>
     /// <exception cref="GaiaHubException">The hub refused (e.g. 412 for a failed condition, 413 too large, 401 token).</exception>
     public async Task<PutFileResult> PutFileAsync(string path, Stream content, PutFileOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -241,8 +242,15 @@ public sealed class GaiaHubClient
             request.Headers.TryAddWithoutValidation("If-None-Match", options.IfNoneMatch);
         }
 
-        using var response = await HubHttp.SendAsync(http, request, Who, timeout: null, HttpCompletionOption.ResponseContentRead, cancellationToken);
-        return await response.Content.ReadFromJsonAsync(ClientJson.Default.PutFileResult, cancellationToken) ?? new PutFileResult(null, null);
+        try
+        {
+            using var response = await HubHttp.SendAsync(http, request, Who, timeout: null, HttpCompletionOption.ResponseContentRead, cancellationToken);
+            return await response.Content.ReadFromJsonAsync(ClientJson.Default.PutFileResult, cancellationToken) ?? new PutFileResult(null, null);
+        }
+        finally
+        {
+            request.Content = null;
+        }
     }
 
     private async Task<HttpResponseMessage> OpenReadAsync(string url, CancellationToken cancellationToken)

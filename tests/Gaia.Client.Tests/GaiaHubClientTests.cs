@@ -44,7 +44,8 @@ public sealed class GaiaHubClientTests : IAsyncLifetime
     public async Task APlainFileIsStoredAsItIsWithItsTypeAndETag()
     {
         var bytes = RandomNumberGenerator.GetBytes(100_000);
-        var stored = await client.PutFileAsync("photos/p.bin", new MemoryStream(bytes), new() { Encrypt = false, ContentType = "image/webp" }, Ct);
+        using var content = new MemoryStream(bytes);
+        var stored = await client.PutFileAsync("photos/p.bin", content, new() { Encrypt = false, ContentType = "image/webp" }, Ct);
 
         await using var file = await client.GetFileAsync("photos/p.bin", new() { Decrypt = false }, Ct);
 
@@ -52,6 +53,8 @@ public sealed class GaiaHubClientTests : IAsyncLifetime
         Assert.Equal("image/webp", file.ContentType);
         Assert.Equal(stored.ETag, file.ETag);
         Assert.Equal($"{hub.Url}/read/{TestKeys.Address0}/photos/p.bin", stored.PublicUrl);
+        Assert.Equal(bytes.Length, content.Position);
+        Assert.True(content.CanRead, "the caller's stream is left open");
     }
 
     [Fact]
