@@ -5,26 +5,9 @@ using Gaia.Hub.Tests.Support;
 
 namespace Gaia.Cli.Tests;
 
-/// <summary><c>gaia put --encrypt/--sign</c> and <c>gaia get --decrypt/--verify</c> (interop with @stacks/storage: tests/run-interop.sh).</summary>
-public sealed class EncryptedFileCommandTests : IAsyncLifetime
+// gaia put --encrypt/--sign and gaia get --decrypt/--verify (their interop with @stacks/storage: tests/run-interop.sh).
+public sealed partial class FileCommandTests
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("gaia-cli-encrypted").FullName;
-    private LoopbackHub hub = null!;
-    private CliRunner cli = null!;
-
-    public ValueTask InitializeAsync()
-    {
-        hub = LoopbackHub.Disk();
-        cli = CliRunner.For(TestKeys.Key0, hub);
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await hub.DisposeAsync();
-        Directory.Delete(folder, recursive: true);
-    }
-
     [Fact]
     public async Task AnEncryptedFileIsAnEnvelopeOnTheHubAndItsPlaintextWithDecrypt()
     {
