@@ -64,6 +64,8 @@ public sealed class TokenVerifier(IOptions<GaiaHubOptions> options)
         }
     }
 
+    /// <remarks>The stack buffer is not zeroed first (SkipLocalsInit): only the bytes GetBytes writes are hashed.</remarks>
+    [System.Runtime.CompilerServices.SkipLocalsInit]
     private static UInt128 KeyOf(ReadOnlySpan<char> token)
     {
         Span<byte> hash = stackalloc byte[32];
