@@ -57,10 +57,16 @@ tests/run-real-client.sh functions 2>&1 | tee -a "$results"
 functions_status=${PIPESTATUS[0]}
 set -e
 
+echo "== interop: Gaia.Client and gaia with @stacks/storage (encrypted, signed)"
+set +e
+tests/run-interop.sh 2>&1 | tee -a "$results"
+interop_status=${PIPESTATUS[0]}
+set -e
+
 passed=$(grep -Eo 'Passed: +[0-9]+' "$results" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -Eo 'Failed: +[0-9]+' "$results" | awk '{s+=$2} END {print s+0}')
 node_passed=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$results" | awk '{s+=$1} END {print s+0}')
 node_failed=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$results" | awk '{s+=$3} END {print s+0}')
 echo "total: $(( passed + node_passed )) passed, $(( failed + node_failed )) failed"
 [ "$dotnet_status" -eq 0 ] && [ "$disk_status" -eq 0 ] && [ "$azure_status" -eq 0 ] && [ "$s3_status" -eq 0 ] \
-  && [ "$functions_status" -eq 0 ] && [ "$passed" -gt 0 ]
+  && [ "$functions_status" -eq 0 ] && [ "$interop_status" -eq 0 ] && [ "$passed" -gt 0 ]
