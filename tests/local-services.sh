@@ -4,9 +4,10 @@
 # A free TCP port on 127.0.0.1.
 free_port() { node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
 
-# wait_for URL WHAT PID LOG: waits up to 30 s for URL to answer; fails with LOG when PID dies or time runs out.
+# wait_for URL WHAT PID LOG [TRIES]: waits up to 30 s (TRIES x 0.2 s) for URL to answer; fails with LOG when PID dies
+# or time runs out.
 wait_for() {
-  for _ in $(seq 1 150); do
+  for _ in $(seq 1 "${5:-150}"); do
     curl -s -o /dev/null "$1" 2>/dev/null && return 0
     kill -0 "$3" 2>/dev/null || { echo "$2 did not start:" >&2; cat "$4" >&2; return 1; }
     sleep 0.2

@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
-# Starts the self-hosted hub (already built in Release) on a free loopback port with the given driver, runs the
-# real-client test (npm @stacks/storage + @stacks/auth) against it, then checks what the hub exposed meanwhile:
-# its Prometheus /metrics text (Gaia__Telemetry__Prometheus=true) passes `promtool check metrics` (Debian's
-# prometheus package; tests/run-all.sh installs it) and shows the request, byte and token-cache metrics; and its log
-# (every category at Debug) has one line per request and none of the bearer tokens and private keys the client
-# used (nor, on azure, the storage account key).
-# Usage: tests/run-real-client.sh disk|azure|s3   (azure starts its own in-memory Azurite from node_modules,
-# s3 its own in-memory moto S3 server, see start_moto in tests/local-services.sh)
+# Starts the hub on a free loopback port with the given driver, runs the real-client test (npm @stacks/storage +
+# @stacks/auth) against it, and for the self-hosted server then checks what the hub exposed meanwhile: its
+# Prometheus /metrics text (Gaia__Telemetry__Prometheus=true) passes `promtool check metrics` (Debian's prometheus
+# package; tests/run-all.sh installs it) and shows the request, byte and token-cache metrics; and its log (every
+# category at Debug) has one line per request and none of the bearer tokens and private keys the client used (nor,
+# on azure, the storage account key).
+# Usage: tests/run-real-client.sh disk|azure|s3|functions
+#   azure      the self-hosted server on its own in-memory Azurite from node_modules
+#   s3         the self-hosted server on its own in-memory moto S3 server (start_moto in tests/local-services.sh)
+#   functions  the Functions app in its real worker under tests/run-functions-host.sh, on its own Azurite
+#              (FUNCTIONS_APP_DIR: an app published already, as tests/run-all.sh does once per run)
 set -euo pipefail
-driver=${1:?usage: run-real-client.sh disk|azure|s3}
+driver=${1:?usage: run-real-client.sh disk|azure|s3|functions}
 root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/tests/local-services.sh"
 port=$(free_port)
@@ -16,7 +19,7 @@ data=$(mktemp -d)
 pids=()
 trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$data"' EXIT
 
-if [ "$driver" = azure ]; then
+if [ "$driver" = azure ] || [ "$driver" = functions ]; then
   start_azurite "$root" "$data/azurite"
   export Gaia__Azure__ConnectionString="$AZURITE_CONNECTION_STRING"
 fi
@@ -26,6 +29,18 @@ if [ "$driver" = s3 ]; then
     Gaia__S3__CreateBucket=true Gaia__S3__AccessKeyId=test Gaia__S3__SecretAccessKey=test
 fi
 log="$data/server.log"
+if [ "$driver" = functions ]; then
+  # On SIGTERM (the trap above) run-functions-host.sh stops the host, which stops its worker. Up to 3 minutes to
+  # start: it publishes the app first unless FUNCTIONS_APP_DIR names a published one.
+  AzureWebJobsStorage="$AZURITE_CONNECTION_STRING" Gaia__PageSize=5 \
+  Gaia__Azure__ContainerName="realclient$(date +%s)$RANDOM" \
+    "$root/tests/run-functions-host.sh" "$port" >"$log" 2>&1 &
+  pids+=($!)
+  wait_for "http://127.0.0.1:$port/hub_info" "the Functions app (real worker)" "${pids[-1]}" "$log" 900
+  echo "real-client: @stacks/storage against the Functions app in its real worker (tests/run-functions-host.sh) on Azurite"
+  node "$root/tests/clients/real-client.mjs" "http://127.0.0.1:$port" || { echo "worker log:" >&2; tail -n 60 "$log" >&2; exit 1; }
+  exit 0
+fi
 server="$root/src/Gaia.Hub.Server/bin/Release/net10.0/Gaia.Hub.Server.dll"
 [ -f "$server" ] || { echo "real-client: $server is missing; build the solution in Release first" >&2; exit 1; }
 

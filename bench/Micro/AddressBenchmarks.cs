@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Gaia.Hub.Authentication;
+using Gaia.Protocol;
 
 namespace Gaia.Bench.Micro;
 

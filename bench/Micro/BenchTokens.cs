@@ -1,8 +1,5 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
-using Gaia.Hub.Authentication;
+using Gaia.Protocol;
 
 namespace Gaia.Bench.Micro;
 
@@ -14,19 +11,14 @@ internal static class BenchTokens
 
     public static (string Token, string Address, string PublicKeyHex) Mint()
     {
-        var key = Secp256k1.NewPrivateKey();
-        var publicKey = Secp256k1.PublicKeyOf(key);
+        var key = BucketKey.New();
         var payload = new Dictionary<string, string>
         {
             ["gaiaChallenge"] = ChallengeText.For(ServerName),
             ["hubUrl"] = HubUrl,
-            ["iss"] = Convert.ToHexStringLower(publicKey),
-            ["salt"] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+            ["iss"] = key.PublicKeyHex,
+            ["salt"] = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)),
         };
-        var header = Base64Url.EncodeToString("{\"typ\":\"JWT\",\"alg\":\"ES256K\"}"u8);
-        var body = Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(payload));
-        var signature = Secp256k1.Sign(key, SHA256.HashData(Encoding.ASCII.GetBytes(header + "." + body)));
-        return ("v1:" + header + "." + body + "." + Base64Url.EncodeToString(signature),
-            BitcoinAddress.FromCompressedKey(publicKey), Convert.ToHexStringLower(publicKey));
+        return ("v1:" + TokenSigner.SignJwt(key, JsonSerializer.SerializeToUtf8Bytes(payload)), key.Address, key.PublicKeyHex);
     }
 }

@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Gaia.Hub.Authentication;
 using Gaia.Hub.Configuration;
 using Gaia.Hub.Revocations;
+using Gaia.Protocol;
 using Microsoft.Extensions.Options;
 
 namespace Gaia.Bench.Micro;

@@ -1,6 +1,4 @@
 using System.Text;
-using Gaia.Hub.Errors;
-using Gaia.Hub.Hub;
 
 namespace Gaia.Hub.S3;
 

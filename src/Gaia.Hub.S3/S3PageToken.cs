@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using System.Text;
-using Gaia.Hub.Errors;
 
 namespace Gaia.Hub.S3;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using Amazon.S3;
 using Amazon.S3.Model;
-using Gaia.Hub.Errors;
 using Gaia.Hub.Revocations;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,6 @@
 using Amazon.S3;
 using Amazon.S3.Model;
 using Gaia.Hub.Configuration;
-using Gaia.Hub.Errors;
 using Gaia.Hub.Storage;
 using Microsoft.Extensions.Options;
 

@@ -6,7 +6,7 @@ using Gaia.Hub.Tests.Support;
 namespace Gaia.Cli.Tests;
 
 /// <summary><c>gaia put</c>, <c>get</c>, <c>ls</c> and <c>rm</c> against a disk hub on a loopback socket.</summary>
-public sealed class FileCommandTests : IAsyncLifetime
+public sealed partial class FileCommandTests : IAsyncLifetime
 {
     private const string Photo = "photos/été 🌞.bin";
     private readonly string folder = Directory.CreateTempSubdirectory("gaia-cli-files").FullName;

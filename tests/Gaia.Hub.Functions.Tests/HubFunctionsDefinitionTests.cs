@@ -37,27 +37,4 @@ public sealed class HubFunctionsDefinitionTests
 
         Assert.Equal(expected, FunctionTable.Entries.Select(entry => entry.Name).Order());
     }
-
-    [Theory]
-    [InlineData("GET", "/hub_info", HubFunctions.HubInfoName)]
-    [InlineData("POST", "/store/1abc/a/b.txt", HubFunctions.StoreName)]
-    [InlineData("DELETE", "/delete/1abc/a.txt", HubFunctions.DeleteName)]
-    [InlineData("POST", "/list-files/1abc", HubFunctions.ListFilesName)]
-    [InlineData("POST", "/revoke-all/1abc", HubFunctions.RevokeAllName)]
-    [InlineData("HEAD", "/read/1abc/a.txt", HubFunctions.ReadName)]
-    [InlineData("OPTIONS", "/store/1abc/a.txt", HubFunctions.PreflightName)]
-    [InlineData("OPTIONS", "/anything", HubFunctions.PreflightName)]
-    [InlineData("GET", "/healthz", HubFunctions.LivenessName)]
-    [InlineData("HEAD", "/healthz/ready", HubFunctions.ReadinessName)]
-    public void ARequestIsRoutedToTheFunctionOfItsMethodAndPath(string method, string path, string function) =>
-        Assert.Equal(function, FunctionTable.Match(method, path)?.Name);
-
-    [Theory]
-    [InlineData("GET", "/store/1abc/a.txt")]
-    [InlineData("POST", "/hub_info")]
-    [InlineData("DELETE", "/read/1abc/a.txt")]
-    [InlineData("POST", "/healthz/ready")]
-    [InlineData("GET", "/metrics")]
-    public void ARequestNoFunctionAcceptsIsLeftToTheHost(string method, string path) =>
-        Assert.Null(FunctionTable.Match(method, path));
 }

@@ -6,8 +6,6 @@ using System.Net.Sockets;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 
-[assembly: AssemblyFixture(typeof(Gaia.Hub.IntegrationTests.AzuriteFixture))]
-
 namespace Gaia.Hub.IntegrationTests;
 
 /// <summary>

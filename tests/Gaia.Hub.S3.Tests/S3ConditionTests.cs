@@ -1,4 +1,3 @@
-using Gaia.Hub.Errors;
 using Gaia.Hub.Storage;
 
 namespace Gaia.Hub.S3.Tests;

@@ -1,6 +1,4 @@
 using System.Text;
-using Gaia.Hub.Errors;
-using Gaia.Hub.Hub;
 using Gaia.Hub.Storage;
 
 namespace Gaia.Hub.S3.Tests;

@@ -1,5 +1,4 @@
 using Amazon.S3.Model;
-using Gaia.Hub.Errors;
 using Gaia.Hub.Storage;
 
 namespace Gaia.Hub.S3.Tests;

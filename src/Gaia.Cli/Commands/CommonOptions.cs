@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Gaia.Cli.Hubs;
 using Gaia.Cli.Keys;
+using Gaia.Protocol;
 using Gaia.Cli.Output;
 using Gaia.Cli.Tokens;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Gaia.Cli.Hubs;
 using Gaia.Cli.Output;
+using Gaia.Client;
 
 namespace Gaia.Cli.Commands;
 
@@ -12,7 +13,9 @@ internal static class GetCommand
         var path = new Argument<string>("path") { Description = "The file's path in the bucket" };
         var file = new Argument<string>("file") { Description = "Where to write it; - (the default) for standard output", Arity = ArgumentArity.ZeroOrOne };
         var bucket = new Option<string>("--bucket") { Description = "Read from this bucket address (reads need no key)", HelpName = "ADDRESS" };
-        var command = new Command("get", "Download a file from the bucket (through the hub's read URL)") { path, file, bucket };
+        var decrypt = new Option<bool>("--decrypt") { Description = "Decrypt a file @stacks/storage putFile (or gaia put --encrypt) wrote, with the bucket key" };
+        var verify = new Option<bool>("--verify") { Description = "Check the file's signature (inside the envelope with --decrypt, else PATH.sig) against the bucket's key" };
+        var command = new Command("get", "Download a file from the bucket (through the hub's read URL)") { path, file, bucket, decrypt, verify };
         common.AddHubAccess(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -24,15 +27,15 @@ internal static class GetCommand
                 throw CliException.Usage("--json needs a FILE to write to: standard output carries the file itself");
             }
 
-            var address = parse.GetValue(bucket) ?? common.RequireKey(parse).Address;
+            var decrypting = parse.GetValue(decrypt);
+            var key = decrypting ? common.RequireKey(parse) : common.FindKey(parse);
+            var address = parse.GetValue(bucket) ?? key?.Address ?? common.RequireKey(parse).Address;
             using var http = CliHttp.Create();
-            var hub = await HubClient.ConnectAsync(http, common.RequireHub(parse), credentials: null, cancellationToken);
+            var hub = await HubClient.ConnectAsync(http, common.RequireHub(parse), key is null ? null : new HubCredentials(key, null), cancellationToken);
             var url = hub.ReadUrl(address, source);
-            using var response = await hub.OpenReadAsync(address, source, cancellationToken)
+            await using var response = await OpenAsync(hub, address, source, decrypting, parse.GetValue(verify), cancellationToken)
                 ?? throw new CliException($"no file {source} in bucket {address} (read endpoint {url} answered 404)");
-            var contentType = response.Content.Headers.ContentType?.ToString();
-            var etag = response.Headers.TryGetValues("ETag", out var tags) ? PlainETag(tags.First()) : null;
-            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+            var (contentType, etag, body) = (response.ContentType, response.ETag, response.Content);
             var bytes = target == "-" ? await ToStandardOutputAsync(common.Context, body, cancellationToken) : await ToFileAsync(body, target, cancellationToken);
 
             if (cli.IsJson)
@@ -49,8 +52,18 @@ internal static class GetCommand
         return command;
     }
 
-    /// <summary>The ETag as hubs print it in store answers: no weak marker, no quotes (the disk reader sends it unquoted).</summary>
-    private static string PlainETag(string header) => (header.StartsWith("W/", StringComparison.Ordinal) ? header[2..] : header).Trim('"');
+    /// <summary>The file as stored, or decrypted and verified; a failed decryption or signature is the command's failure.</summary>
+    private static async Task<GaiaFile?> OpenAsync(HubClient hub, string address, string path, bool decrypt, bool verify, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await hub.OpenReadAsync(address, path, cancellationToken, new GetFileOptions { Decrypt = decrypt, Verify = verify });
+        }
+        catch (System.Security.Cryptography.CryptographicException e)
+        {
+            throw new CliException($"{path}: {e.Message}");
+        }
+    }
 
     private static async Task<long> ToStandardOutputAsync(CliContext context, Stream body, CancellationToken cancellationToken)
     {

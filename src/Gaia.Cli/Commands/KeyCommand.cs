@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Gaia.Cli.Keys;
+using Gaia.Protocol;
 using Gaia.Cli.Output;
 
 namespace Gaia.Cli.Commands;

@@ -29,7 +29,7 @@ internal static class ListCommand
             using var http = CliHttp.Create();
             var hub = await HubClient.ConnectAsync(http, common.RequireHub(parse), common.Credentials(parse, key), cancellationToken);
             var files = new List<ListedFile>();
-            await foreach (var file in hub.ListAsync(key.Address, withStat, cancellationToken))
+            await foreach (var file in hub.ListAsync(withStat, cancellationToken))
             {
                 if (file.Name.StartsWith(start, StringComparison.Ordinal))
                 {

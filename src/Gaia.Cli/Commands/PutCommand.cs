@@ -1,16 +1,13 @@
 using System.CommandLine;
 using Gaia.Cli.Hubs;
 using Gaia.Cli.Output;
-using Microsoft.AspNetCore.StaticFiles;
+using Gaia.Client;
 
 namespace Gaia.Cli.Commands;
 
 /// <summary><c>gaia put FILE [PATH]</c>: streams a local file (or standard input) to POST /store.</summary>
 internal static class PutCommand
 {
-    private const string DefaultContentType = "application/octet-stream";
-    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
-
     public static Command Create(CommonOptions common)
     {
         var file = new Argument<string>("file") { Description = "The local file, or - for standard input" };
@@ -18,7 +15,9 @@ internal static class PutCommand
         var contentType = new Option<string>("--content-type") { Description = "Content type to store (default: guessed from the path's extension)", HelpName = "TYPE" };
         var ifMatch = new Option<string>("--if-match") { Description = "Store only if the file's current ETag is this", HelpName = "ETAG" };
         var ifNoneMatch = new Option<string>("--if-none-match") { Description = "Use * to store only if the file does not exist yet", HelpName = "*" };
-        var command = new Command("put", "Upload a file to the bucket") { file, path, contentType, ifMatch, ifNoneMatch };
+        var encrypt = new Option<bool>("--encrypt") { Description = "Encrypt to the bucket key as @stacks/storage putFile does (stored as application/json)" };
+        var sign = new Option<bool>("--sign") { Description = "Sign with the bucket key: inside the envelope with --encrypt, else in a PATH.sig file" };
+        var command = new Command("put", "Upload a file to the bucket") { file, path, contentType, ifMatch, ifNoneMatch, encrypt, sign };
         common.AddHubAccess(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -26,7 +25,8 @@ internal static class PutCommand
             var fromInput = local == "-";
             var target = GaiaPaths.CheckFilePath(parse.GetValue(path)
                 ?? (fromInput ? throw CliException.Usage("give the bucket PATH when reading standard input") : Path.GetFileName(local)));
-            var type = parse.GetValue(contentType) ?? (ContentTypes.TryGetContentType(target, out var guessed) ? guessed : DefaultContentType);
+            var type = parse.GetValue(contentType) ?? ContentTypes.Of(target);
+            var (encrypted, signed) = (parse.GetValue(encrypt), parse.GetValue(sign));
             var key = common.RequireKey(parse);
             var hubUrl = common.RequireHub(parse);
             await using var body = fromInput ? common.Context.OpenStandardInput() : OpenFile(local);
@@ -34,16 +34,24 @@ internal static class PutCommand
 
             using var http = CliHttp.Create();
             var hub = await HubClient.ConnectAsync(http, hubUrl, common.Credentials(parse, key), cancellationToken);
-            if (length > hub.MaxUploadBytes)
+            if (length > hub.MaxUploadBytes && !encrypted)
             {
                 throw new CliException($"{local} is {length} bytes; hub {hub.Url} accepts at most {hub.Info.MaxFileUploadSizeMegabytes} MB per file");
             }
 
             var counted = new HashingStream(body);
-            using var content = new StreamContent(counted, 81_920);
-            content.Headers.TryAddWithoutValidation("Content-Type", type);
-            content.Headers.ContentLength = length;
-            var stored = await hub.StoreAsync(key.Address, target, content, parse.GetValue(ifMatch), parse.GetValue(ifNoneMatch), cancellationToken);
+            var stored = encrypted || signed
+                ? await hub.PutAsync(target, counted, new PutFileOptions
+                {
+                    Encrypt = encrypted,
+                    Sign = signed,
+                    ContentType = type,
+                    WasString = type.StartsWith("text/", StringComparison.OrdinalIgnoreCase) || type.Contains("json", StringComparison.OrdinalIgnoreCase),
+                    IfMatch = parse.GetValue(ifMatch),
+                    IfNoneMatch = parse.GetValue(ifNoneMatch),
+                }, cancellationToken)
+                : await hub.StoreAsync(target, counted, type, length, parse.GetValue(ifMatch), parse.GetValue(ifNoneMatch), cancellationToken);
+            type = encrypted ? "application/json" : type;
 
             var result = new PutOutput(target, stored.PublicUrl ?? hub.ReadUrl(key.Address, target), stored.ETag, counted.BytesRead, type);
             var cli = common.Output(parse);

@@ -22,7 +22,7 @@ internal static class RemoveCommand
             var deleted = new List<string>();
             foreach (var path in targets)
             {
-                await hub.DeleteAsync(key.Address, path, cancellationToken);
+                await hub.DeleteAsync(path, cancellationToken);
                 deleted.Add(path);
                 cli.Line($"deleted {path}");
             }

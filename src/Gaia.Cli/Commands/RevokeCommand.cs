@@ -29,7 +29,7 @@ internal static class RevokeCommand
 
             using var http = CliHttp.Create();
             var hub = await HubClient.ConnectAsync(http, common.RequireHub(parse), common.Credentials(parse, key), cancellationToken);
-            await hub.RevokeAllAsync(key.Address, timestamp, cancellationToken);
+            await hub.RevokeAllAsync(timestamp, cancellationToken);
             var cli = common.Output(parse);
             if (cli.IsJson)
             {

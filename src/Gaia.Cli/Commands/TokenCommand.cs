@@ -3,7 +3,7 @@ using Gaia.Cli.Hubs;
 using Gaia.Cli.Keys;
 using Gaia.Cli.Output;
 using Gaia.Cli.Tokens;
-using Gaia.Hub.Authentication;
+using Gaia.Protocol;
 
 namespace Gaia.Cli.Commands;
 
@@ -40,7 +40,7 @@ internal static class TokenCommand
 
             var challenge = await ChallengeAsync(parse.GetValue(serverName), url, cancellationToken);
             var credentials = common.Credentials(parse, key);
-            var jwt = TokenSigner.HubToken(key, new TokenClaims(challenge, url, iat, exp, scopeList, credentials.AssociationToken));
+            var jwt = TokenSigner.HubToken(key, new HubTokenClaims(challenge, url, iat, exp, scopeList, credentials.AssociationToken));
             Write(common.Output(parse), "v1:" + jwt, key);
             return ExitCodes.Success;
         });

@@ -1,4 +1,4 @@
-using Gaia.Hub.Hub;
+using Gaia.Protocol;
 
 namespace Gaia.Cli.Hubs;
 

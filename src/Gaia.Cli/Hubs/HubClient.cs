@@ -1,32 +1,26 @@
-using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using Gaia.Cli.Tokens;
+using Gaia.Client;
+using Gaia.Protocol;
 
 namespace Gaia.Cli.Hubs;
 
 /// <summary>
-/// One Gaia hub, spoken to with nothing but the public protocol (spec 1–8): hub_info, store, delete, list-files,
-/// revoke-all on the hub, and plain GETs below its <c>read_url_prefix</c>.
+/// One Gaia hub for the commands, over <see cref="GaiaHubClient"/>: what it answers becomes one-line
+/// <see cref="CliException"/>s (<c>hub http://… answered 401 ValidationError: …</c>, <c>cannot reach hub …</c>).
 /// </summary>
 internal sealed class HubClient
 {
-    private readonly HttpClient http;
-    private readonly string? authorization;
+    private readonly GaiaHubClient client;
 
-    private HubClient(HttpClient http, string url, HubInfo info, string? authorization)
+    private HubClient(GaiaHubClient client, HubInfo info)
     {
-        this.http = http;
-        this.authorization = authorization;
-        Url = url;
+        this.client = client;
         Info = info;
         ReadUrlPrefix = info.ReadUrlPrefix!.EndsWith('/') ? info.ReadUrlPrefix : info.ReadUrlPrefix + "/";
     }
 
     /// <summary>The base URL, without a trailing slash.</summary>
-    public string Url { get; }
+    public string Url => client.HubUrl;
 
     public HubInfo Info { get; }
 
@@ -35,131 +29,95 @@ internal sealed class HubClient
 
     public long MaxUploadBytes => (long)((Info.MaxFileUploadSizeMegabytes is > 0 and var mb ? mb : 20) * 1024 * 1024);
 
+    /// <summary>The library client, for what the commands use as it is (encrypted and signed files).</summary>
+    public GaiaHubClient Client => client;
+
     private string Who => $"hub {Url}";
 
-    /// <summary>Reads hub_info and, given credentials, signs the v1 token every later request carries.</summary>
+    /// <summary>Reads hub_info; given credentials, later requests carry a v1 token signed with them.</summary>
     public static async Task<HubClient> ConnectAsync(HttpClient http, string url, HubCredentials? credentials, CancellationToken cancellationToken)
     {
-        var info = await GetHubInfoAsync(http, url, cancellationToken);
-        if (info.ChallengeText is null || info.ReadUrlPrefix is null)
-        {
-            throw new CliException($"hub {url} answered hub_info without challenge_text or read_url_prefix; is it a Gaia hub?");
-        }
-
-        var authorization = credentials is null ? null : "bearer v1:" + TokenSigner.HubToken(credentials.Key, new TokenClaims(
-            info.ChallengeText, url, DateTimeOffset.UtcNow.ToUnixTimeSeconds(), AssociationToken: credentials.AssociationToken));
-        return new HubClient(http, url, info, authorization);
+        var options = new GaiaHubClientOptions { AssociationToken = credentials?.AssociationToken, RequestTimeout = CliHttp.RequestTimeout };
+        var client = new GaiaHubClient(new Uri(url), credentials?.Key, http, options);
+        var info = await CallAsync($"hub {url}", () => client.ConnectAsync(cancellationToken));
+        return new HubClient(client, info);
     }
 
-    public static async Task<HubInfo> GetHubInfoAsync(HttpClient http, string url, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url + "/hub_info");
-        using var response = await HubRequests.SendAsync(http, request, $"hub {url}", timeout: true, cancellationToken);
-        try
-        {
-            return await response.Content.ReadFromJsonAsync(HubJson.Default.HubInfo, cancellationToken)
-                ?? throw new JsonException("null");
-        }
-        catch (JsonException)
-        {
-            throw new CliException($"hub {url} answered hub_info with something that is not Gaia's JSON; is it a Gaia hub?");
-        }
-    }
+    public static Task<HubInfo> GetHubInfoAsync(HttpClient http, string url, CancellationToken cancellationToken) =>
+        CallAsync($"hub {url}", () => new GaiaHubClient(new Uri(url), null, http, new() { RequestTimeout = CliHttp.RequestTimeout })
+            .GetHubInfoAsync(cancellationToken));
 
     /// <summary>Where the file can be read without authentication.</summary>
-    public string ReadUrl(string address, string path) => ReadUrlPrefix + address + "/" + GaiaPaths.Encode(path);
+    public string ReadUrl(string address, string path) => ReadUrlPrefix + address + "/" + GaiaPath.Encode(path);
 
-    /// <summary>POST /store: the content is streamed as given (with its Content-Type and, if known, Content-Length).</summary>
-    public async Task<StoreAnswer> StoreAsync(string address, string path, HttpContent content, string? ifMatch, string? ifNoneMatch,
-        CancellationToken cancellationToken)
-    {
-        using var request = Authorized(HttpMethod.Post, $"/store/{address}/{GaiaPaths.Encode(path)}");
-        request.Content = content;
-        if (ifMatch is not null)
+    /// <summary>POST /store of the key's bucket: the body is streamed as given, with its type and, if known, length.</summary>
+    public Task<PutFileResult> StoreAsync(string path, Stream body, string contentType, long? length, string? ifMatch, string? ifNoneMatch,
+        CancellationToken cancellationToken) =>
+        CallAsync(Who, () => client.PutFileAsync(path, body, new PutFileOptions
         {
-            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
-        }
+            Encrypt = false,
+            ContentType = contentType,
+            ContentLength = length,
+            IfMatch = ifMatch,
+            IfNoneMatch = ifNoneMatch,
+        }, cancellationToken));
 
-        if (ifNoneMatch is not null)
-        {
-            request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
-        }
+    /// <summary><c>putFile</c> with the library's encryption and signing.</summary>
+    public Task<PutFileResult> PutAsync(string path, Stream body, PutFileOptions options, CancellationToken cancellationToken) =>
+        CallAsync(Who, () => client.PutFileAsync(path, body, options, cancellationToken));
 
-        using var response = await HubRequests.SendAsync(http, request, Who, timeout: false, cancellationToken);
-        return await response.Content.ReadFromJsonAsync(HubJson.Default.StoreAnswer, cancellationToken) ?? new StoreAnswer(null, null);
-    }
+    public Task DeleteAsync(string path, CancellationToken cancellationToken) =>
+        CallAsync(Who, async () => { await client.DeleteFileAsync(path, cancellationToken: cancellationToken); return true; });
 
-    public async Task DeleteAsync(string address, string path, CancellationToken cancellationToken)
+    /// <summary>Every file of the key's bucket, following pages until a null page or an empty entries array (spec 7).</summary>
+    public async IAsyncEnumerable<ListedFile> ListAsync(bool stat, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var request = Authorized(HttpMethod.Delete, $"/delete/{address}/{GaiaPaths.Encode(path)}");
-        using var response = await HubRequests.SendAsync(http, request, Who, timeout: true, cancellationToken);
-    }
-
-    public async Task<ListPage> ListPageAsync(string address, string? page, bool stat, CancellationToken cancellationToken)
-    {
-        using var request = Authorized(HttpMethod.Post, $"/list-files/{address}");
-        request.Content = HubRequests.JsonBody(JsonSerializer.SerializeToUtf8Bytes(new ListRequest(page, stat), HubJson.Default.ListRequest));
-        using var response = await HubRequests.SendAsync(http, request, Who, timeout: true, cancellationToken);
-        using var document = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
-        var root = document.RootElement;
-        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("entries", out var entries) || entries.ValueKind != JsonValueKind.Array)
+        var files = client.ListFilesAsync(stat, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        await using (files)
         {
-            throw new CliException($"{Who} answered list-files without an entries array");
+            while (await CallAsync(Who, () => files.MoveNextAsync().AsTask()))
+            {
+                yield return ListedFile.From(files.Current);
+            }
         }
-
-        var next = root.TryGetProperty("page", out var token) && token.ValueKind != JsonValueKind.Null
-            ? token.ValueKind == JsonValueKind.String ? token.GetString() : token.GetRawText()
-            : null;
-        return new ListPage([.. entries.EnumerateArray().Select(ListedFile.From).OfType<ListedFile>()], next, entries.GetArrayLength());
     }
 
     /// <summary>POST /revoke-all: tokens issued before <paramref name="oldestValidTimestamp"/> stop working.</summary>
-    public async Task RevokeAllAsync(string address, long oldestValidTimestamp, CancellationToken cancellationToken)
-    {
-        using var request = Authorized(HttpMethod.Post, $"/revoke-all/{address}");
-        request.Content = HubRequests.JsonBody(Encoding.ASCII.GetBytes(
-            "{\"oldestValidTimestamp\":" + oldestValidTimestamp.ToString(CultureInfo.InvariantCulture) + "}"));
-        using var response = await HubRequests.SendAsync(http, request, Who, timeout: true, cancellationToken);
-    }
+    public Task RevokeAllAsync(long oldestValidTimestamp, CancellationToken cancellationToken) =>
+        CallAsync(Who, async () => { await client.RevokeAllAsync(DateTimeOffset.FromUnixTimeSeconds(oldestValidTimestamp), cancellationToken); return true; });
 
-    /// <summary>GET of the file's read URL with the body left unread; null when it answers 404. The caller disposes it.</summary>
-    public async Task<HttpResponseMessage?> OpenReadAsync(string address, string path, CancellationToken cancellationToken)
+    /// <summary>GET of a file's read URL (decrypted or verified as <paramref name="options"/> say); null when it answers 404. The caller disposes it.</summary>
+    public async Task<GaiaFile?> OpenReadAsync(string address, string path, CancellationToken cancellationToken, GetFileOptions? options = null)
     {
-        var url = ReadUrl(address, path);
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.CacheControl = new() { NoCache = true };
-        HttpResponseMessage response;
+        options ??= new GetFileOptions { Decrypt = false };
+        options.Bucket = address;
         try
         {
-            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            return await CallAsync($"read endpoint {ReadUrl(address, path)}", () => client.GetFileAsync(path, options, cancellationToken));
+        }
+        catch (CliException e) when (e.Status == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    private static async Task<T> CallAsync<T>(string who, Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (GaiaHubException e)
+        {
+            throw new CliException(GaiaCli.OneLine(e.Message), ExitCodes.Failure, e.Status == 0 ? null : e.Status);
         }
         catch (HttpRequestException e)
         {
-            throw HubErrors.Unreachable($"read endpoint {url}", e);
+            throw new CliException(GaiaCli.OneLine($"cannot reach {who}: {e.Message}"), ExitCodes.Failure, inner: e);
         }
-
-        if (response.StatusCode == HttpStatusCode.NotFound)
+        catch (TimeoutException e)
         {
-            response.Dispose();
-            return null;
+            throw new CliException(e.Message);
         }
-
-        if (!response.IsSuccessStatusCode)
-        {
-            using (response)
-            {
-                throw await HubErrors.FromResponseAsync(response, $"read endpoint {url}", cancellationToken);
-            }
-        }
-
-        return response;
-    }
-
-    private HttpRequestMessage Authorized(HttpMethod method, string path)
-    {
-        var request = new HttpRequestMessage(method, Url + path);
-        request.Headers.TryAddWithoutValidation("Authorization",
-            authorization ?? throw new InvalidOperationException("This hub client was opened without credentials."));
-        return request;
     }
 }

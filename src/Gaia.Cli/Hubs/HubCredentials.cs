@@ -1,4 +1,5 @@
 using Gaia.Cli.Keys;
+using Gaia.Protocol;
 
 namespace Gaia.Cli.Hubs;
 

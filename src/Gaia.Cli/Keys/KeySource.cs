@@ -1,3 +1,5 @@
+using Gaia.Protocol;
+
 namespace Gaia.Cli.Keys;
 
 /// <summary>Finds the bucket key: <c>--key HEX</c>, else <c>--key-file PATH</c>, else the <c>GAIA_KEY</c> variable.</summary>
@@ -15,7 +17,7 @@ internal static class KeySource
 
         if (keyHex is not null)
         {
-            return BucketKey.Parse(keyHex, "--key");
+            return Parse(keyHex, "--key");
         }
 
         if (keyFile is not null)
@@ -30,12 +32,25 @@ internal static class KeySource
                 throw CliException.Usage($"cannot read the key file {keyFile}: {e.Message}");
             }
 
-            return BucketKey.Parse(text, $"--key-file {keyFile}");
+            return Parse(text, $"--key-file {keyFile}");
         }
 
         return environment(EnvironmentVariable) is { Length: > 0 } fromEnvironment
-            ? BucketKey.Parse(fromEnvironment, EnvironmentVariable)
+            ? Parse(fromEnvironment, EnvironmentVariable)
             : null;
+    }
+
+    /// <summary>The key in <paramref name="text"/>; <paramref name="source"/> names where the text came from.</summary>
+    public static BucketKey Parse(string text, string source)
+    {
+        try
+        {
+            return BucketKey.Parse(text);
+        }
+        catch (FormatException e)
+        {
+            throw CliException.Usage($"the key from {source} is {e.Message}");
+        }
     }
 
     public static BucketKey Require(string? keyHex, string? keyFile, Func<string, string?> environment) =>

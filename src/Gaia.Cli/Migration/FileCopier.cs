@@ -69,21 +69,18 @@ internal sealed class FileCopier(HubClient source, HubClient destination, string
 
     private async Task<FileOutcome> CopyAsync(ListedFile file, CancellationToken cancellationToken)
     {
-        using var response = await source.OpenReadAsync(address, file.Name, cancellationToken);
+        await using var response = await source.OpenReadAsync(address, file.Name, cancellationToken);
         if (response is null)
         {
             return Vanished(file);
         }
 
-        var type = file.ContentType ?? response.Content.Headers.ContentType?.ToString() ?? "application/octet-stream";
-        var length = response.Content.Headers.ContentLength ?? file.ContentLength;
-        await using var body = new HashingStream(await response.Content.ReadAsStreamAsync(cancellationToken), progress.AddBytes);
+        var type = file.ContentType ?? response.ContentType ?? "application/octet-stream";
+        var length = response.Length ?? file.ContentLength;
+        await using var body = new HashingStream(response.Content, progress.AddBytes);
         try
         {
-            using var content = new StreamContent(body, 81_920);
-            content.Headers.TryAddWithoutValidation("Content-Type", type);
-            content.Headers.ContentLength = length;
-            await destination.StoreAsync(address, file.Name, content, ifMatch: null, ifNoneMatch: null, cancellationToken);
+            await destination.StoreAsync(file.Name, body, type, length, ifMatch: null, ifNoneMatch: null, cancellationToken);
 
             var sha256 = body.Sha256();
             var copy = await ReadDigestAsync(destination, file.Name, cancellationToken)
@@ -106,14 +103,14 @@ internal sealed class FileCopier(HubClient source, HubClient destination, string
 
     private async Task<(long Length, string Sha256, string? ContentType)?> ReadDigestAsync(HubClient hub, string path, CancellationToken cancellationToken)
     {
-        using var response = await hub.OpenReadAsync(address, path, cancellationToken);
+        await using var response = await hub.OpenReadAsync(address, path, cancellationToken);
         if (response is null)
         {
             return null;
         }
 
-        var (length, sha256) = await HashingStream.DigestAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken);
-        return (length, sha256, response.Content.Headers.ContentType?.ToString());
+        var (length, sha256) = await HashingStream.DigestAsync(response.Content, cancellationToken);
+        return (length, sha256, response.ContentType);
     }
 
     private FileOutcome Vanished(ListedFile file) => file.Name == RevocationMarker

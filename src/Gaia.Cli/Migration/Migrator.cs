@@ -46,7 +46,7 @@ internal sealed class Migrator(HubClient source, HubClient destination, string a
                 {
                     try
                     {
-                        await source.DeleteAsync(address, outcome.Path, token);
+                        await source.DeleteAsync(outcome.Path, token);
                         Interlocked.Increment(ref deleted);
                     }
                     catch (CliException e)
@@ -65,10 +65,10 @@ internal sealed class Migrator(HubClient source, HubClient destination, string a
     }
 
     /// <summary>Every file the hub lists for the bucket, by name (a name listed twice counts once).</summary>
-    private async Task<SortedDictionary<string, ListedFile>> ListAsync(HubClient hub, CancellationToken cancellationToken)
+    private static async Task<SortedDictionary<string, ListedFile>> ListAsync(HubClient hub, CancellationToken cancellationToken)
     {
         var files = new SortedDictionary<string, ListedFile>(StringComparer.Ordinal);
-        await foreach (var file in hub.ListAsync(address, stat: true, cancellationToken))
+        await foreach (var file in hub.ListAsync(stat: true, cancellationToken))
         {
             files[file.Name] = file;
         }

@@ -1,7 +1,9 @@
+using Gaia.Protocol;
+
 namespace Gaia.Cli.Tokens;
 
-/// <summary>One entry of a v1 token's <c>scopes</c> claim, written on the command line as <c>scope:domain</c>.</summary>
-internal sealed record TokenScope(string Scope, string Domain)
+/// <summary>Scopes as written on the command line: <c>scope:domain</c>.</summary>
+internal static class TokenScope
 {
     /// <summary>The six scope names hubs know (spec 3.9); a token may carry at most eight entries.</summary>
     public static readonly IReadOnlyList<string> Names =
@@ -10,7 +12,7 @@ internal sealed record TokenScope(string Scope, string Domain)
     public const int MaxCount = 8;
 
     /// <summary>Splits at the first colon, so a domain may itself contain colons.</summary>
-    public static TokenScope Parse(string text)
+    public static AuthScope Parse(string text)
     {
         var colon = text.IndexOf(':', StringComparison.Ordinal);
         if (colon <= 0)
@@ -20,7 +22,7 @@ internal sealed record TokenScope(string Scope, string Domain)
 
         var scope = text[..colon];
         return Names.Contains(scope, StringComparer.Ordinal)
-            ? new TokenScope(scope, text[(colon + 1)..])
+            ? new AuthScope(scope, text[(colon + 1)..])
             : throw CliException.Usage($"unknown scope '{scope}'; hubs know {string.Join(", ", Names)}");
     }
 }

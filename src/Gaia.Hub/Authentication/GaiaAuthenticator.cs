@@ -27,7 +27,7 @@ public sealed class GaiaAuthenticator(
             throw GaiaException.Validation("Failed to parse authentication header: expected 'bearer <token>'.");
         }
 
-        var token = verifier.Verify(authorization[7..]);
+        var token = verifier.Verify(authorization.AsSpan(7));
         if (token.IssuerAddress != address)
         {
             throw GaiaException.Validation($"The token's key does not own bucket {address}.");

@@ -24,7 +24,7 @@ public sealed class TokenMetrics(IMeterFactory? meters)
     public void CacheHit() => verifications?.Add(1, Hit, Valid);
 
     /// <summary>Verifies a token the cache did not hold (<see cref="TokenParser.Verify"/>) and counts the outcome.</summary>
-    public VerifiedToken VerifyUncached(string authPart, IReadOnlyList<string> challenges)
+    public VerifiedToken VerifyUncached(ReadOnlySpan<char> authPart, IReadOnlyList<string> challenges)
     {
         try
         {

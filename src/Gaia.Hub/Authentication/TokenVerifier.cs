@@ -24,7 +24,7 @@ public sealed class TokenVerifier(IOptions<GaiaHubOptions> options, IMeterFactor
     public IReadOnlyList<string> AcceptedChallenges => challenges;
 
     /// <summary>Returns the verified claims of <paramref name="authPart"/>, or throws a 401 <c>ValidationError</c>.</summary>
-    public VerifiedToken Verify(string authPart)
+    public VerifiedToken Verify(ReadOnlySpan<char> authPart)
     {
         if (!enabled)
         {
@@ -68,7 +68,9 @@ public sealed class TokenVerifier(IOptions<GaiaHubOptions> options, IMeterFactor
         }
     }
 
-    private static UInt128 KeyOf(string token)
+    /// <remarks>The stack buffer is not zeroed first (SkipLocalsInit): only the bytes GetBytes writes are hashed.</remarks>
+    [System.Runtime.CompilerServices.SkipLocalsInit]
+    private static UInt128 KeyOf(ReadOnlySpan<char> token)
     {
         Span<byte> hash = stackalloc byte[32];
         var max = Encoding.UTF8.GetMaxByteCount(token.Length);

@@ -3,10 +3,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Gaia.Hub.Functions.Tests.Support;
 
-/// <summary>
-/// The functions of <see cref="HubFunctions"/> routed as the Functions host routes requests: to the function that accepts
-/// the method and whose route matches the path, literal routes before the catch-all.
-/// </summary>
+/// <summary>The functions of <see cref="HubFunctions"/>, read from their attributes.</summary>
 internal static class FunctionTable
 {
     public static IReadOnlyList<FunctionEntry> Entries { get; } =
@@ -19,9 +16,6 @@ internal static class FunctionTable
                 found.Method,
                 found.Method.GetParameters().Single().GetCustomAttribute<HttpTriggerAttribute>()!)),
     ];
-
-    public static FunctionEntry? Match(string method, string path) =>
-        Entries.Where(entry => entry.Accepts(method) && entry.Matches(path)).OrderBy(entry => entry.IsCatchAll).FirstOrDefault();
 
     public static FunctionEntry Named(string name) => Entries.Single(entry => entry.Name == name);
 }

@@ -39,33 +39,6 @@ internal sealed class FunctionsApp : IAsyncDisposable
     public Task<DefaultHttpContext> HttpContextAsync(HttpRequestMessage message) =>
         RequestContexts.FromAsync(message, Services, TestContext.Current.CancellationToken);
 
-    /// <summary>Routes the request as the Functions host does and runs it; an unrouted request gets the host's bare 404.</summary>
-    public async Task<HubResponse> SendAsync(HttpRequestMessage message)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        var http = await RequestContexts.FromAsync(message, scope.ServiceProvider, TestContext.Current.CancellationToken);
-        if (FunctionTable.Match(http.Request.Method, http.Request.Path.Value ?? "/") is not { } function)
-        {
-            return new HubResponse(StatusCodes.Status404NotFound, null, null, "");
-        }
-
-        var body = (MemoryStream)http.Response.Body;
-        await InvokeAsync(function, http);
-        return HubResponse.From(http.Response, body);
-    }
-
-    /// <summary>The middleware, then the function, then its result, for a request already routed to <paramref name="function"/>.</summary>
-    public async Task InvokeAsync(FunctionEntry function, HttpContext http)
-    {
-        var context = new TestFunctionContext(function.Name, http, http.RequestServices);
-        IActionResult? result = null;
-        await Middleware.Invoke(context, async _ => result = await function.InvokeAsync(FunctionsFor(http), http.Request));
-        if (result is not null)
-        {
-            await result.ExecuteResultAsync(new ActionContext(http, new RouteData(), new ActionDescriptor()));
-        }
-    }
-
     /// <summary>Runs only the middleware, with a stand-in for the function; true when the function was reached.</summary>
     public async Task<bool> PassesMiddlewareAsync(string function, HttpContext? http)
     {

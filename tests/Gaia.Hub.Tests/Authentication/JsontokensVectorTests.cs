@@ -46,7 +46,7 @@ public sealed class JsontokensVectorTests
         var vector = Vectors.Value.Single(v => v.Name == name);
         var verifier = new TokenVerifier(Options.Create(new GaiaHubOptions { ServerName = vector.ServerName }));
 
-        var token = verifier.Verify(vector.Authorization[7..]);
+        var token = verifier.Verify(vector.Authorization.AsSpan(7));
 
         Assert.Equal(vector.Exp is 0 ? null : vector.Exp, token.ExpiresAt);
         Assert.Equal(vector.Iat is 0 ? null : vector.Iat, token.IssuedAt);

@@ -85,7 +85,7 @@ public sealed class LegacyTokenTests
     {
         var json = Encoding.UTF8.GetString(Convert.FromBase64String(TestTokens.Legacy(TestKeys.Key0, Challenge("0"))["bearer ".Length..]));
         var uncompressed = Convert.ToHexStringLower(
-            Secp256k1.TryParsePublicKey(Convert.FromHexString(TestKeys.PublicKey0))!.GetEncoded(compressed: false));
+            Secp256k1.ParsePublicKey(Convert.FromHexString(TestKeys.PublicKey0), compressed: false)!);
         var header = LegacyHeader(json.Replace(TestKeys.PublicKey0, uncompressed, StringComparison.Ordinal));
 
         var identity = await authenticator.CheckAsync(header, TestKeys.Address0);

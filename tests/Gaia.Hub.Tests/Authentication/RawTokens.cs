@@ -1,7 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
-using Gaia.Hub.Authentication;
 
 namespace Gaia.Hub.Tests.Authentication;
 
@@ -14,7 +13,7 @@ internal static class RawTokens
     public static string SignSegments(string privateKeyHex, string headerSegment, string payloadSegment)
     {
         var signed = headerSegment + "." + payloadSegment;
-        var signature = Secp256k1.Sign(Convert.FromHexString(privateKeyHex), SHA256.HashData(Encoding.ASCII.GetBytes(signed)));
+        var signature = BucketKey.Parse(privateKeyHex).Sign(SHA256.HashData(Encoding.ASCII.GetBytes(signed)));
         return "bearer v1:" + signed + "." + Base64Url.EncodeToString(signature);
     }
 
