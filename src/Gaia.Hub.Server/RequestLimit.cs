@@ -1,4 +1,4 @@
-using Gaia.Hub.Errors;
+using Gaia.Protocol;
 
 namespace Gaia.Hub.Server;
 
