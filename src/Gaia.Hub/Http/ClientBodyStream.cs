@@ -1,3 +1,4 @@
+using Gaia.Hub.Hub;
 using Microsoft.AspNetCore.Http;
 
 namespace Gaia.Hub.Http;
@@ -7,18 +8,8 @@ namespace Gaia.Hub.Http;
 /// as a plain <see cref="IOException"/>) becomes a 400 <see cref="BadHttpRequestException"/>, so it is never mistaken
 /// for a storage failure. Failures after the client went away pass through unchanged (nothing is answered then).
 /// </summary>
-internal sealed class ClientBodyStream(Stream inner, CancellationToken clientGone) : Stream
+internal sealed class ClientBodyStream(Stream inner, CancellationToken clientGone) : ForwardReadStream
 {
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
     public override int Read(byte[] buffer, int offset, int count)
     {
         try
@@ -42,19 +33,6 @@ internal sealed class ClientBodyStream(Stream inner, CancellationToken clientGon
             throw Malformed(e);
         }
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     private bool IsMalformedBody(IOException e) => e is not BadHttpRequestException && !clientGone.IsCancellationRequested;
 
