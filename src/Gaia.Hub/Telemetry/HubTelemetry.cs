@@ -39,10 +39,18 @@ public sealed class HubTelemetry
     }
 
     /// <summary>Counts one request the hub answered.</summary>
-    public void RecordRequest(string route, string method, int statusCode) => requests.Add(1,
-        new KeyValuePair<string, object?>("http.route", route),
-        new KeyValuePair<string, object?>("http.request.method", method),
-        new KeyValuePair<string, object?>("http.response.status_code", statusCode));
+    public void RecordRequest(string route, string method, int statusCode)
+    {
+        if (!requests.Enabled)
+        {
+            return; // no listener: the status code is not boxed for nothing
+        }
+
+        requests.Add(1,
+            new KeyValuePair<string, object?>("http.route", route),
+            new KeyValuePair<string, object?>("http.request.method", method),
+            new KeyValuePair<string, object?>("http.response.status_code", statusCode));
+    }
 
     public void RecordBytesStored(long bytes) => bytesStored.Add(bytes);
 
@@ -59,6 +67,11 @@ public sealed class HubTelemetry
     /// <param name="errorType">The exception type when the call failed, else null.</param>
     public void RecordStorageCall(string driver, string operation, string? errorType, TimeSpan elapsed)
     {
+        if (!storageDuration.Enabled)
+        {
+            return;
+        }
+
         var tags = new TagList { { "gaia.storage.driver", driver }, { "gaia.storage.operation", operation } };
         if (errorType is not null)
         {

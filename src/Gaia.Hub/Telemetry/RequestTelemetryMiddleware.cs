@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Gaia.Hub.Hub;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -15,6 +16,9 @@ internal sealed class RequestTelemetryMiddleware(RequestDelegate next, HubTeleme
 {
     private const string Unmatched = "(none)";
     private static readonly string[] BucketRoutes = ["/store/", "/delete/", "/list-files/", "/revoke-all/", "/read/"];
+
+    /// <summary>Each endpoint's template as logged, made once per endpoint rather than once per request.</summary>
+    private static readonly ConditionalWeakTable<RouteEndpoint, string> Templates = new();
     private readonly ILogger logger = loggers.CreateLogger(RequestLog.Category);
 
     public async Task InvokeAsync(HttpContext context)
@@ -58,9 +62,9 @@ internal sealed class RequestTelemetryMiddleware(RequestDelegate next, HubTeleme
 
         var bucket = BucketOf(route, context.Request.Path.Value);
         var activity = Activity.Current;
-        if (bucket is not null)
+        if (bucket is not null && activity is { IsAllDataRequested: true })
         {
-            activity?.SetTag("gaia.bucket", bucket);
+            activity.SetTag("gaia.bucket", bucket);
         }
 
         if (logger.IsEnabled(LogLevel.Information))
@@ -73,19 +77,22 @@ internal sealed class RequestTelemetryMiddleware(RequestDelegate next, HubTeleme
     /// <summary>The matched route template, the same in both hosts: <c>/store/{*rest}</c>.</summary>
     internal static string RouteOf(HttpContext context)
     {
-        if (context.GetEndpoint() is not RouteEndpoint { RoutePattern.RawText: { } template })
+        if (context.GetEndpoint() is not RouteEndpoint { RoutePattern.RawText: not null } endpoint)
         {
             return Unmatched;
         }
 
-        template = template.Replace("{**", "{*", StringComparison.Ordinal);
-        return template.StartsWith('/') ? template : "/" + template;
+        return Templates.GetValue(endpoint, static e =>
+        {
+            var template = e.RoutePattern.RawText!.Replace("{**", "{*", StringComparison.Ordinal);
+            return template.StartsWith('/') ? template : "/" + template;
+        });
     }
 
     /// <summary>The bucket address of a hub route's path (<c>/store/{address}/…</c>), or null.</summary>
     internal static string? BucketOf(string route, string? path)
     {
-        if (path is null || !BucketRoutes.Any(prefix => route.StartsWith(prefix, StringComparison.Ordinal)))
+        if (path is null || !IsBucketRoute(route))
         {
             return null;
         }
@@ -106,5 +113,18 @@ internal sealed class RequestTelemetryMiddleware(RequestDelegate next, HubTeleme
         }
 
         return GaiaPath.IsAddress(bucket) ? bucket.ToString() : null;
+    }
+
+    private static bool IsBucketRoute(string route)
+    {
+        foreach (var prefix in BucketRoutes)
+        {
+            if (route.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -14,7 +14,9 @@ namespace Gaia.Hub.Telemetry;
 /// <summary>
 /// OpenTelemetry for both hosts: the hub's source and meter plus ASP.NET Core, HttpClient and runtime instrumentation,
 /// exported over OTLP when the standard <c>OTEL_EXPORTER_OTLP_*ENDPOINT</c> variables are set. Hosts add their own
-/// exporters to the returned builder (Prometheus on the server, Azure Monitor in Functions).
+/// exporters to the returned builder (Prometheus on the server, Azure Monitor in Functions); the tracer and meter
+/// providers exist only when something exports them (without any, the request log still carries the trace id of
+/// ASP.NET Core's request activity).
 /// </summary>
 public static class TelemetryRegistration
 {
@@ -33,6 +35,15 @@ public static class TelemetryRegistration
         services.TryAddSingleton<HubTelemetry>();
         services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupFilter, RequestTelemetryStartupFilter>());
         var configuration = builder.Configuration;
+        // What the hub traces and measures is configured for whichever providers exist, but the providers themselves
+        // are only created where something consumes them: OTLP here, or a host's or test's own WithTracing/WithMetrics
+        // (Prometheus, Azure Monitor, in-memory exporters). A tracer provider without an exporter would still sample
+        // every request (ParentBased(AlwaysOn)) and fill each span with tags nobody reads; a meter provider without a
+        // reader would still aggregate every measurement.
+        services.ConfigureOpenTelemetryTracerProvider(tracing =>
+            tracing.AddSource(HubTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation());
+        services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(HubTelemetry.Name, TokenMetrics.MeterName)
+            .AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentation());
         var otel = services.AddOpenTelemetry()
             .ConfigureResource(resource =>
             {
@@ -40,13 +51,10 @@ public static class TelemetryRegistration
                 {
                     resource.AddService(DefaultServiceName);
                 }
-            })
-            .WithTracing(tracing => tracing.AddSource(HubTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
-            .WithMetrics(metrics => metrics.AddMeter(HubTelemetry.Name, TokenMetrics.MeterName)
-                .AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentation());
+            });
         if (OtlpEndpointKeys.Any(key => !string.IsNullOrWhiteSpace(configuration[key])))
         {
-            otel.UseOtlpExporter();
+            otel.WithTracing().WithMetrics().UseOtlpExporter();
         }
 
         return otel;
