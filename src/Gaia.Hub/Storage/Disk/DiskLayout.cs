@@ -1,6 +1,7 @@
 using Gaia.Hub.Configuration;
 using Gaia.Hub.Errors;
 using Gaia.Hub.Hub;
+using Microsoft.Win32.SafeHandles;
 
 namespace Gaia.Hub.Storage.Disk;
 
@@ -12,12 +13,14 @@ namespace Gaia.Hub.Storage.Disk;
 internal sealed class DiskLayout : IDisposable
 {
     private readonly DiskTempFolder temp;
+    private readonly SafeFileHandle? rootHandle;
 
     public DiskLayout(DiskStorageOptions options)
     {
         Root = Path.GetFullPath(options.RootDirectory);
         MetadataRoot = Path.Join(Root, ".gaia-metadata");
         Directory.CreateDirectory(MetadataRoot);
+        rootHandle = DiskLinks.OpenRoot(Root);
         DiskLinks.EnsureNone(Root, MetadataRoot);
         DiskLinks.EnsureNone(Root, Path.Join(Root, ".gaia-tmp"));
         temp = new DiskTempFolder(Path.Join(Root, ".gaia-tmp"));
@@ -38,7 +41,7 @@ internal sealed class DiskLayout : IDisposable
         }
 
         var directory = Path.Join(Root, bucket);
-        DiskLinks.EnsureNone(Root, directory);
+        DiskLinks.EnsureNone(rootHandle, Root, directory);
         return directory;
     }
 
@@ -59,7 +62,11 @@ internal sealed class DiskLayout : IDisposable
 
     public string NewTempFile() => Path.Join(TempRoot, Guid.NewGuid().ToString("N"));
 
-    public void Dispose() => temp.Dispose();
+    public void Dispose()
+    {
+        temp.Dispose();
+        rootHandle?.Dispose();
+    }
 
     private string Under(string directory, string path)
     {
@@ -69,7 +76,7 @@ internal sealed class DiskLayout : IDisposable
             throw GaiaException.BadPath("Invalid path: it leaves the bucket.");
         }
 
-        DiskLinks.EnsureNone(Root, full);
+        DiskLinks.EnsureNone(rootHandle, Root, full);
         return full;
     }
 }
