@@ -11,28 +11,43 @@ namespace Gaia.Hub.Tests.Storage;
 public sealed class SymlinkTests : IDisposable
 {
     private readonly string outside = Directory.CreateTempSubdirectory("gaia-outside-").FullName;
+    private readonly string root = Path.Join(Path.GetTempPath(), "gaia-http-tests", Guid.NewGuid().ToString("N"));
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public void Dispose() => Directory.Delete(outside, recursive: true);
-
-    public static TheoryData<string, string> Links => new()
+    public void Dispose()
     {
-        { "file", "linked.txt" },
-        { "folder", "linked/secret.txt" },
-        { "bucket", "secret.txt" },
+        Directory.Delete(outside, recursive: true);
+        if (Directory.Exists(root))
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    /// <summary>Each kind of link, with the root set as given and with a trailing slash (<c>/var/gaia/</c>).</summary>
+    public static TheoryData<string, string, bool> Links => new()
+    {
+        { "file", "linked.txt", false },
+        { "folder", "linked/secret.txt", false },
+        { "bucket", "secret.txt", false },
+        { "file", "linked.txt", true },
+        { "folder", "linked/secret.txt", true },
+        { "bucket", "secret.txt", true },
     };
 
     [Theory]
     [MemberData(nameof(Links))]
-    public async Task NoRouteReachesAFileOutsideTheRootThroughALink(string kind, string path)
+    public async Task NoRouteReachesAFileOutsideTheRootThroughALink(string kind, string path, bool rootWithTrailingSlash)
     {
-        await using var app = new HubApplication();
+        await using var app = new HubApplication(new Dictionary<string, string?>
+        {
+            ["Gaia:Disk:RootDirectory"] = rootWithTrailingSlash ? root + "/" : root,
+        });
         using var client = app.CreateClient();
         await HubAssert.StoredAsync(await client.SendAsync(HubRequests.Store("ordinary.txt", [1], HubRequests.OwnerToken()), Ct));
         var secret = Path.Join(outside, "secret.txt");
         await File.WriteAllTextAsync(secret, "outside the root", Ct);
-        PlaceLink(app.DiskRoot, kind, secret);
+        PlaceLink(root, kind, secret);
         var token = HubRequests.OwnerToken();
 
         await HubAssert.ErrorAsync(await client.GetAsync(new Uri($"/read/{HubRequests.Owner}/{path}", UriKind.Relative), Ct),

@@ -17,7 +17,7 @@ internal sealed class DiskLayout : IDisposable
 
     public DiskLayout(DiskStorageOptions options)
     {
-        Root = Path.GetFullPath(options.RootDirectory);
+        Root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.RootDirectory));
         MetadataRoot = Path.Join(Root, ".gaia-metadata");
         Directory.CreateDirectory(MetadataRoot);
         rootHandle = DiskLinks.OpenRoot(Root);

@@ -53,7 +53,7 @@ internal static class DiskLinks
     {
         if (rootHandle is not null && !openAt2Unavailable && path.Length > root.Length + 1)
         {
-            switch (KindOfBeneath(rootHandle, path[(root.Length + 1)..]))
+            switch (KindOfBeneath(rootHandle, path[root.Length..].TrimStart(Path.DirectorySeparatorChar)))
             {
                 case Kind.Link:
                     throw LinkFound();
