@@ -44,6 +44,23 @@ public sealed class MalformedInputTests
     }
 
     [Theory]
+    [InlineData(255, 'a')]
+    [InlineData(85, '\u3042')]
+    public async Task AFileNameWithASegmentOfExactly255BytesIsStoredReadAndDeleted(int count, char c)
+    {
+        await using var app = new HubApplication();
+        using var client = app.CreateClient();
+        var token = HubRequests.OwnerToken();
+        var path = "dir/" + new string(c, count);
+
+        await HubAssert.StoredAsync(await client.SendAsync(HubRequests.Store(path, [7], token), Ct));
+        using var read = await client.GetAsync(new Uri($"/read/{HubRequests.Owner}/{HubRequests.Escape(path)}", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.Equal([7], await read.Content.ReadAsByteArrayAsync(Ct));
+        await HubAssert.EmptyAcceptedAsync(await client.SendAsync(HubRequests.Delete(path, token), Ct));
+    }
+
+    [Theory]
     [InlineData("list-files", "{\"page\":\"\\ud800\"}")]
     [InlineData("list-files", "{\"prefix\":\"a\\udfffb\"}")]
     [InlineData("revoke-all", "{\"oldestValidTimestamp\":\"\\ud800\"}")]
