@@ -112,6 +112,19 @@ public sealed class HubInfoTests
         Assert.Equal(baseUrl + "/read/", body.GetProperty("read_url_prefix").GetString());
     }
 
+    [Theory]
+    [InlineData("*.example.com", "http://evilexample.com")]
+    [InlineData("*.example.com", "http://eu.evilexample.com")]
+    [InlineData("hub.example.com", "http://hub.example.com.evil.test")]
+    public async Task AnAllowedHostPatternDoesNotMatchAHostThatOnlyEndsWithItsText(string allowed, string baseUrl)
+    {
+        await using var app = new HubApplication(new Dictionary<string, string?> { ["Gaia:PublicUrl"] = null, ["Gaia:AllowedHosts:0"] = allowed });
+        using var client = app.CreateClient(new() { BaseAddress = new Uri(baseUrl) });
+        using var response = await client.GetAsync(new Uri("/hub_info", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        await HubAssert.ErrorAsync(response, HttpStatusCode.BadRequest, "InvalidInputError");
+    }
+
     [Fact]
     public async Task WithoutAPublicUrlAForgedHostIsRefusedAndNeverEchoed()
     {
