@@ -116,6 +116,7 @@ public sealed class HubInfoTests
     [InlineData("*.example.com", "http://evilexample.com")]
     [InlineData("*.example.com", "http://eu.evilexample.com")]
     [InlineData("hub.example.com", "http://hub.example.com.evil.test")]
+    [InlineData("hub.example.com", "http://evillocalhost")]
     public async Task AnAllowedHostPatternDoesNotMatchAHostThatOnlyEndsWithItsText(string allowed, string baseUrl)
     {
         await using var app = new HubApplication(new Dictionary<string, string?> { ["Gaia:PublicUrl"] = null, ["Gaia:AllowedHosts:0"] = allowed });
