@@ -1,7 +1,5 @@
 using System.Buffers;
-using System.Buffers.Text;
 using System.Security.Cryptography;
-using System.Text;
 using Gaia.Hub.Configuration;
 using Gaia.Hub.Errors;
 using Microsoft.Extensions.Options;
@@ -171,7 +169,7 @@ public sealed class DiskStorageDriver : IStorageDriver, IDisposable
 
     public Task<ListPage> ListAsync(ListRequest request, CancellationToken cancellationToken = default)
     {
-        var after = request.PageToken is { Length: > 0 } token ? DecodePageToken(token) : null;
+        var after = request.PageToken is { Length: > 0 } token ? token : null; // the last name of the page before (HubService seals it)
         var names = lister.Walk(layout.BucketDirectory(request.Bucket), "", after, request.Prefix)
             .Take(request.PageSize + 1)
             .ToList();
@@ -180,7 +178,7 @@ public sealed class DiskStorageDriver : IStorageDriver, IDisposable
             .Select(name => new ListEntry(name, request.IncludeStat ? StatOf(request.Bucket, name) : null))
             .Where(entry => !request.IncludeStat || entry.Stat is not null)
             .ToList();
-        var next = more ? Base64Url.EncodeToString(Encoding.UTF8.GetBytes(names[request.PageSize - 1])) : null;
+        var next = more ? names[request.PageSize - 1] : null;
         return Task.FromResult(new ListPage(page, next));
     }
 
@@ -222,17 +220,5 @@ public sealed class DiskStorageDriver : IStorageDriver, IDisposable
     {
         var (data, metadata) = layout.Resolve(bucket, path);
         return versions.Stat(path, data, metadata);
-    }
-
-    private static string DecodePageToken(string token)
-    {
-        try
-        {
-            return Encoding.UTF8.GetString(Base64Url.DecodeFromChars(token));
-        }
-        catch (FormatException)
-        {
-            throw GaiaException.InvalidInput("Invalid page token.");
-        }
     }
 }
