@@ -78,28 +78,41 @@ public sealed class SidecarConsistencyTests : IDisposable
     {
         var driver = Driver(store);
         await driver.WriteAsync(Request("hot.txt", Version(0), TypeOf(0)), Ct);
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+
+        // At least 2 s of racing, and on until every reader has read more than 10 times (on a loaded machine a reader
+        // may get little time at first); the writer writes for as long as any reader reads. A minute at most.
+        using var minimum = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        deadline.CancelAfter(TimeSpan.FromMinutes(1));
+        var readersLeft = 3;
         var writer = Task.Run(async () =>
         {
-            for (var i = 1; !stop.IsCancellationRequested; i++)
+            for (var i = 1; Volatile.Read(ref readersLeft) > 0; i++)
             {
-                await driver.WriteAsync(Request("hot.txt", Version(i), TypeOf(i)), Ct);
+                await driver.WriteAsync(Request("hot.txt", Version(i), TypeOf(i)), deadline.Token);
             }
-        }, Ct);
+        }, deadline.Token);
         var readers = Enumerable.Range(0, 3).Select(_ => Task.Run(async () =>
         {
             var reads = 0;
-            while (!stop.IsCancellationRequested)
+            try
             {
-                await using var file = (await driver.ReadAsync(Bucket, "hot.txt", Ct))!;
-                var text = await new StreamReader(file.Content).ReadToEndAsync(Ct);
-                Assert.Equal((TypeOf(int.Parse(text.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture)), Md5(text)),
-                    (file.Stat.ContentType, file.Stat.ETag));
-                reads++;
+                while (!minimum.IsCancellationRequested || reads <= 10)
+                {
+                    await using var file = (await driver.ReadAsync(Bucket, "hot.txt", deadline.Token))!;
+                    var text = await new StreamReader(file.Content).ReadToEndAsync(deadline.Token);
+                    Assert.Equal((TypeOf(int.Parse(text.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture)), Md5(text)),
+                        (file.Stat.ContentType, file.Stat.ETag));
+                    reads++;
+                }
+            }
+            finally
+            {
+                Interlocked.Decrement(ref readersLeft);
             }
 
             return reads;
-        }, Ct)).ToList();
+        }, deadline.Token)).ToList();
 
         await writer;
         Assert.All(await Task.WhenAll(readers), reads => Assert.True(reads > 10));
